@@ -1,0 +1,30 @@
+package com.faceattend.cli;
+
+import com.faceattend.engine.station.DirectionPolicy;
+import com.faceattend.spi.AttendanceEvent.Direction;
+import com.faceattend.store.AttendanceRecord;
+import com.faceattend.store.DerbyAttendanceStore;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * One door for both ways: a person's first passage of the (local) day is IN, the next OUT, and so
+ * on, judged from the database so that a restarted station continues correctly.
+ */
+final class AlternatingDirections implements DirectionPolicy {
+    private final DerbyAttendanceStore store;
+    private final ZoneId zone;
+
+    AlternatingDirections(DerbyAttendanceStore store, ZoneId zone) {
+        this.store = store;
+        this.zone = zone;
+    }
+
+    @Override
+    public Direction directionFor(String employeeCode, Instant time) {
+        Instant startOfDay = time.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        Optional<AttendanceRecord> last = store.lastAttendance(employeeCode, startOfDay);
+        return last.isPresent() && last.get().direction() == Direction.IN ? Direction.OUT : Direction.IN;
+    }
+}

@@ -1,0 +1,109 @@
+package com.faceattend.cli;
+
+import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.pipeline.PipelineSettings;
+import com.faceattend.engine.providers.ProviderRegistry;
+import com.faceattend.onnx.ArcFaceEmbedderProvider;
+import com.faceattend.onnx.SilentLivenessCheckProvider;
+import com.faceattend.onnx.UltraFaceDetectorProvider;
+import com.faceattend.spi.FaceDetector;
+import com.faceattend.spi.FaceEmbedder;
+import com.faceattend.spi.LivenessCheck;
+import com.faceattend.spi.ProviderSettings;
+import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.StoredTemplate;
+import com.faceattend.spi.Embedding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the commands share: the data folder, the store (opened on first use), the providers and a
+ * gallery loaded from the store. Closes what it opened.
+ */
+final class AppContext implements AutoCloseable {
+    private final Path dataDir;
+    private final String dbServer;
+    private final ProviderRegistry registry = new ProviderRegistry();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private DerbyAttendanceStore store;
+
+    AppContext(Path dataDir, String dbServer) {
+        this.dataDir = dataDir;
+        this.dbServer = dbServer;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    ProviderRegistry registry() {
+        return registry;
+    }
+
+    DerbyAttendanceStore store() {
+        if (store == null) {
+            if (dbServer == null || dbServer.isBlank()) {
+                store = DerbyAttendanceStore.openEmbedded(dataDir.resolve("db"));
+            } else {
+                String[] hostPort = dbServer.split(":", 2);
+                int port;
+                try {
+                    port = hostPort.length == 2 ? Integer.parseInt(hostPort[1]) : 1527;
+                } catch (NumberFormatException e) {
+                    throw new UserFacingException("--db-server must be HOST or HOST:PORT, was '" + dbServer + "'",
+                            "for example --db-server 192.0.2.10:1527", ExitCode.USAGE);
+                }
+                store = DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend");
+            }
+            opened.add(store);
+        }
+        return store;
+    }
+
+    /** The default pipeline: UltraFace + landmarks, ArcFace 512-d, silent liveness. */
+    FacePipeline pipeline(PipelineSettings settings) {
+        ProviderSettings ps = ProviderSettings.defaults();
+        FaceDetector detector = registry.detector(UltraFaceDetectorProvider.ID).create(ps);
+        FaceEmbedder embedder = null;
+        LivenessCheck liveness = null;
+        try {
+            embedder = registry.embedder(ArcFaceEmbedderProvider.ID).create(ps);
+            if (settings.livenessEnabled()) {
+                liveness = registry.liveness(SilentLivenessCheckProvider.ID).create(ps);
+            }
+        } catch (RuntimeException e) {
+            detector.close();
+            if (embedder != null) {
+                embedder.close();
+            }
+            throw e;
+        }
+        FacePipeline pipeline = new FacePipeline(detector, embedder, liveness, settings);
+        opened.add(pipeline);
+        return pipeline;
+    }
+
+    /** The gallery of every active employee's templates of the pipeline's model. */
+    GalleryIndex loadGallery(FacePipeline pipeline) {
+        GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
+        for (StoredTemplate t : store().loadTemplates(pipeline.modelId())) {
+            gallery.add(t.employeeCode(), t.employeeName(), new Embedding(t.modelId(), t.vector()));
+        }
+        return gallery;
+    }
+
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                java.util.logging.Logger.getLogger(AppContext.class.getName()).warning("closing " + opened.get(i) + ": " + e);
+            }
+        }
+        opened.clear();
+        store = null;
+    }
+}

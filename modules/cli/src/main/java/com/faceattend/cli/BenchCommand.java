@@ -1,0 +1,238 @@
+package com.faceattend.cli;
+
+import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.image.FaceAligner;
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.pipeline.PipelineSettings;
+import com.faceattend.engine.station.AttendanceStation;
+import com.faceattend.engine.station.DirectionPolicy;
+import com.faceattend.engine.station.StationRunner;
+import com.faceattend.engine.station.StationSettings;
+import com.faceattend.evaluation.PersonFolders;
+import com.faceattend.onnx.ArcFaceEmbedder;
+import com.faceattend.onnx.ArcFaceEmbedderProvider;
+import com.faceattend.onnx.SilentLivenessCheck;
+import com.faceattend.onnx.SilentLivenessCheckProvider;
+import com.faceattend.onnx.UltraFaceDetector;
+import com.faceattend.onnx.UltraFaceDetectorProvider;
+import com.faceattend.spi.AlignedFace;
+import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.DetectedFace;
+import com.faceattend.spi.Embedding;
+import com.faceattend.spi.FaceLandmarks;
+import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.SourceSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code faceattend bench}: per-stage latency on real photos, end-to-end frame rate of a station on a
+ * video, and 1:N search time at 1k/10k/100k templates. Figures are medians of repeated runs, measured
+ * side by side in one process; compare ratios across machines, not absolute times.
+ */
+@Command(name = "bench", description = "Measure per-stage latency, station frame rate on a video, and 1:N search time.")
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    FaceAttendCli app;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--images", required = true, description = "Folder of face photos (sub-folders are searched) for stage latency.")
+    Path images;
+    @Option(names = "--video", description = "Video for the end-to-end station frame rate.")
+    Path video;
+    @Option(names = "--enroll", paramLabel = "PHOTO", split = ",", description = "Photos to enrol (comma-separated, one person each) before the video run, so faces are recognised.")
+    List<Path> enrol = List.of();
+    @Option(names = "--max-images", description = "Photos to time (default: ${DEFAULT-VALUE}).")
+    int maxImages = 60;
+    @Option(names = "--gallery-sizes", split = ",", description = "Template counts for the 1:N search (default: ${DEFAULT-VALUE}).")
+    int[] gallerySizes = {1_000, 10_000, 100_000};
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "FaceAttend bench — %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), System.getProperty("os.arch"));
+        stageLatency(out);
+        if (video != null) {
+            videoFrameRate(out);
+        }
+        searchLatency(out);
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private void stageLatency(PrintWriter out) throws IOException {
+        List<Path> photos = new ArrayList<>();
+        for (PersonFolders.Person p : PersonFolders.scan(images).people()) {
+            photos.addAll(p.images());
+        }
+        if (photos.isEmpty()) {
+            photos.addAll(PersonFolders.listImages(images));
+        }
+        if (photos.isEmpty()) {
+            throw new UserFacingException("no photos in " + images, "point --images at a folder of face photos", ExitCode.BAD_INPUT);
+        }
+        // Spread the sample over all people rather than the first few.
+        List<Path> sample = new ArrayList<>();
+        int step = Math.max(1, photos.size() / maxImages);
+        for (int i = 0; i < photos.size() && sample.size() < maxImages; i += step) {
+            sample.add(photos.get(i));
+        }
+        ProviderSettings ps = ProviderSettings.defaults();
+        FaceAligner aligner = new FaceAligner();
+        GalleryIndex gallery = randomGallery(1_000, 512, 1);
+        Timings detect = new Timings(), landmarks = new Timings(), align = new Timings(), embed = new Timings(),
+                liveness = new Timings(), match = new Timings(), decode = new Timings();
+        try (UltraFaceDetector detector = new UltraFaceDetectorProvider().create(ps);
+             ArcFaceEmbedder embedder = new ArcFaceEmbedderProvider().create(ps);
+             SilentLivenessCheck live = new SilentLivenessCheckProvider().create(ps)) {
+            for (int round = 0; round < 2; round++) {
+                boolean warmup = round == 0;
+                for (Path p : sample) {
+                    FrameImage image = decode.time(warmup, () -> Photos.read(p));
+                    List<UltraFaceDetector.ScoredBox> boxes = detect.time(warmup, () -> detector.detectBoxes(image));
+                    if (boxes.isEmpty()) {
+                        continue;
+                    }
+                    UltraFaceDetector.ScoredBox box = boxes.get(0);
+                    FaceLandmarks lm = landmarks.time(warmup, () -> detector.locateLandmarks(image, box.box()));
+                    AlignedFace aligned = align.time(warmup, () -> aligner.align(image, lm));
+                    Embedding e = embed.time(warmup, () -> embedder.embed(aligned));
+                    DetectedFace face = new DetectedFace(box.box(), box.score(), lm);
+                    liveness.time(warmup, () -> live.check(image, face));
+                    match.time(warmup, () -> gallery.search(new Embedding(gallery.modelId(), e.vector()), 1));
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%nPer-stage latency on %d photos from %s (ms, median / p90):%n", sample.size(), images);
+        detect.print(out, "detect (UltraFace 320x240)");
+        landmarks.print(out, "landmarks (68-point)");
+        align.print(out, "align (5-point similarity)");
+        embed.print(out, "embed (ArcFace 512-d, one pass)");
+        liveness.print(out, "liveness (silent, 128x128)");
+        match.print(out, "match (1:N, 1,000 templates)");
+        decode.print(out, "(decode photo, not a stage)");
+        out.printf(Locale.ROOT, "  %-34s %7.2f ms (median stages, embed counted twice for flip-averaging)%n", "= per face",
+                detect.median() + landmarks.median() + align.median() + 2 * embed.median() + liveness.median() + match.median());
+    }
+
+    private void videoFrameRate(PrintWriter out) {
+        out.printf(Locale.ROOT, "%nStation on %s (tracking + voting, liveness on):%n", video);
+        try (AppContext ctx = app.openContext()) {
+            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults());
+            GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
+            CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
+            for (Path photo : enrol) {
+                String name = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                embedder.embed(photo).ifPresent(e -> gallery.add(name, name, e));
+            }
+            SourceSpec source = SourceSpec.parse(video.toString());
+            for (int every : new int[] {1, 2}) {
+                StationSettings settings = StationSettings.defaults().withProcessEveryNth(every);
+                AttendanceStation station = new AttendanceStation("bench", pipeline, gallery, settings,
+                        DirectionPolicy.fixed(AttendanceEvent.Direction.IN), Clock.systemUTC());
+                List<String> recognised = new ArrayList<>();
+                station.addListener(e -> {
+                    if (e instanceof AttendanceEvent.PersonRecognized p) {
+                        recognised.add(p.employeeCode());
+                    }
+                });
+                StationRunner.RunStats stats = new StationRunner(station, () -> ctx.registry().frameSourceFor(source).open(source))
+                        .onStatus(s -> { }).run();
+                out.printf(Locale.ROOT, "  analyse every %d frame(s): %5d frames in %6.2f s = %6.1f fps end to end; recognised %s%n",
+                        every, stats.frames(), stats.seconds(), stats.framesPerSecond(), recognised);
+            }
+        }
+    }
+
+    private void searchLatency(PrintWriter out) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "%n1:N search, 512-d templates, top-1 (ms per probe, median of 50 probes):%n");
+        out.printf(Locale.ROOT, "  %-12s %12s %16s %8s%n", "templates", "1 thread", cores + " threads", "speed-up");
+        for (int size : gallerySizes) {
+            double single = searchMillis(randomGallery(size, 512, 1));
+            double parallel = searchMillis(randomGallery(size, 512, cores));
+            out.printf(Locale.ROOT, "  %-12d %12.3f %16.3f %7.2fx%n", size, single, parallel, single / parallel);
+        }
+    }
+
+    private static double searchMillis(GalleryIndex gallery) {
+        Random random = new Random(7);
+        Timings t = new Timings();
+        for (int i = 0; i < 60; i++) {
+            Embedding probe = randomUnit(random, gallery.dimension(), gallery.modelId());
+            t.time(i < 10, () -> gallery.search(probe, 1));
+        }
+        return t.median();
+    }
+
+    static GalleryIndex randomGallery(int size, int dim, int threads) {
+        GalleryIndex gallery = new GalleryIndex("bench-random", dim, threads);
+        Random random = new Random(42);
+        for (int i = 0; i < size; i++) {
+            // Five templates per person, as after a typical enrolment.
+            String person = "P" + (i / 5);
+            gallery.add(person, person, randomUnit(random, dim, "bench-random"));
+        }
+        return gallery;
+    }
+
+    private static Embedding randomUnit(Random random, int dim, String modelId) {
+        float[] v = new float[dim];
+        for (int i = 0; i < dim; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return Embedding.normalised(modelId, v);
+    }
+
+    /** Collects durations of one stage. */
+    static final class Timings {
+        private double[] millis = new double[64];
+        private int n;
+
+        <T> T time(boolean warmup, Supplier<T> work) {
+            long start = System.nanoTime();
+            T result = work.get();
+            if (!warmup) {
+                if (n == millis.length) {
+                    millis = Arrays.copyOf(millis, n * 2);
+                }
+                millis[n++] = (System.nanoTime() - start) / 1e6;
+            }
+            return result;
+        }
+
+        double median() {
+            return percentile(0.5);
+        }
+
+        double percentile(double p) {
+            if (n == 0) {
+                return Double.NaN;
+            }
+            double[] sorted = Arrays.copyOf(millis, n);
+            Arrays.sort(sorted);
+            return sorted[Math.min(n - 1, (int) Math.floor(p * n))];
+        }
+
+        void print(PrintWriter out, String stage) {
+            out.printf(Locale.ROOT, "  %-34s %7.2f / %7.2f ms%n", stage, median(), percentile(0.9));
+        }
+    }
+}

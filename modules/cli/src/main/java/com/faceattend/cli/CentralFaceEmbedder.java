@@ -1,0 +1,36 @@
+package com.faceattend.cli;
+
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.spi.DetectedFace;
+import com.faceattend.spi.Embedding;
+import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ProviderException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Embeds the face an evaluation photo is about: datasets such as LFW centre the labelled person, and
+ * other faces may appear at the edges, so the face nearest the image centre is taken.
+ */
+final class CentralFaceEmbedder {
+    private final FacePipeline pipeline;
+
+    CentralFaceEmbedder(FacePipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** The central face's embedding; empty when no face is found or the file cannot be read. */
+    Optional<Embedding> embed(Path photo) {
+        FrameImage image;
+        try {
+            image = Photos.read(photo);
+        } catch (ProviderException unreadable) {
+            return Optional.empty();
+        }
+        double cx = image.width() / 2.0, cy = image.height() / 2.0;
+        return pipeline.detect(image).stream()
+                .min(Comparator.comparingDouble((DetectedFace f) -> Math.hypot(f.box().centerX() - cx, f.box().centerY() - cy)))
+                .map(face -> pipeline.embed(image, face));
+    }
+}

@@ -1,0 +1,153 @@
+package com.faceattend.cli;
+
+import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.Employee;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code faceattend employees list|delete|deactivate|activate}. */
+@Command(name = "employees", description = "List, deactivate or delete employees.",
+        subcommands = {EmployeesCommand.ListEmployees.class, EmployeesCommand.Delete.class,
+            EmployeesCommand.Deactivate.class, EmployeesCommand.Activate.class})
+final class EmployeesCommand {
+    @ParentCommand
+    FaceAttendCli app;
+
+    static Employee require(DerbyAttendanceStore store, String code) {
+        return store.findEmployee(code).orElseThrow(() -> new UserFacingException("no employee with code '" + code + "'",
+                "list the codes with: faceattend employees list --all", ExitCode.NOT_FOUND));
+    }
+
+    @Command(name = "list", description = "List employees with their template counts.")
+    static final class ListEmployees implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--all", description = "Include deactivated employees.")
+        boolean all;
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (AppContext ctx = parent.app.openContext()) {
+                DerbyAttendanceStore store = ctx.store();
+                List<Employee> employees = store.listEmployees(all);
+                if (json) {
+                    Console.printJson(out, employees.stream().map(e -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("code", e.code());
+                        m.put("name", e.name());
+                        m.put("department", e.department());
+                        m.put("active", e.active());
+                        m.put("consentRecordedAt", e.consentRecordedAt() == null ? null : e.consentRecordedAt().toString());
+                        m.put("templates", store.countTemplates(e.code()));
+                        return m;
+                    }).toList());
+                    return ExitCode.OK;
+                }
+                DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.systemDefault());
+                out.printf("%-12s %-28s %-16s %-9s %-8s %s%n", "CODE", "NAME", "DEPARTMENT", "TEMPLATES", "ACTIVE", "CONSENT");
+                for (Employee e : employees) {
+                    out.printf("%-12s %-28s %-16s %-9d %-8s %s%n", e.code(), e.name(), e.department() == null ? "" : e.department(),
+                            store.countTemplates(e.code()), e.active() ? "yes" : "no",
+                            e.consentRecordedAt() == null ? "not recorded" : day.format(e.consentRecordedAt()));
+                }
+                out.printf("%d employee(s)%n", employees.size());
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "delete", description = "Delete an employee with all their face templates and attendance records, for good.")
+    static final class Delete implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "CODE")
+        String code;
+        @Option(names = "--yes", description = "Do not ask for confirmation.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (AppContext ctx = parent.app.openContext()) {
+                Employee e = require(ctx.store(), code);
+                if (!yes && !confirm(out, e)) {
+                    out.println("nothing deleted");
+                    return ExitCode.OK;
+                }
+                ctx.store().deleteEmployee(code, EnrollCommand.actor());
+                out.printf("deleted %s (%s) with all templates and attendance records%n", e.name(), e.code());
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+
+        private static boolean confirm(PrintWriter out, Employee e) {
+            java.io.Console console = System.console();
+            if (console == null) {
+                throw new UserFacingException("deleting " + e.code() + " needs confirmation, and there is no terminal to ask",
+                        "add --yes to confirm in a script", ExitCode.USAGE);
+            }
+            String answer = console.readLine("Delete %s (%s), their face templates and attendance records for good? [y/N] ", e.name(), e.code());
+            return answer != null && answer.trim().equalsIgnoreCase("y");
+        }
+    }
+
+    @Command(name = "deactivate", description = "Stop recognising an employee but keep their records.")
+    static final class Deactivate implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "CODE")
+        String code;
+
+        @Override
+        public Integer call() {
+            try (AppContext ctx = parent.app.openContext()) {
+                require(ctx.store(), code);
+                ctx.store().setActive(code, false, EnrollCommand.actor());
+                spec.commandLine().getOut().printf("%s deactivated%n", code);
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "activate", description = "Recognise a deactivated employee again.")
+    static final class Activate implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "CODE")
+        String code;
+
+        @Override
+        public Integer call() {
+            try (AppContext ctx = parent.app.openContext()) {
+                require(ctx.store(), code);
+                ctx.store().setActive(code, true, EnrollCommand.actor());
+                spec.commandLine().getOut().printf("%s activated%n", code);
+                return ExitCode.OK;
+            }
+        }
+    }
+}

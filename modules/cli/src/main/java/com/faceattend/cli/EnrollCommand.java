@@ -1,0 +1,172 @@
+package com.faceattend.cli;
+
+import com.faceattend.engine.pipeline.EnrolmentSample;
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.pipeline.PhotoSetChecker;
+import com.faceattend.engine.pipeline.PipelineSettings;
+import com.faceattend.evaluation.PersonFolders;
+import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.Employee;
+import com.faceattend.store.TemplateToSave;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code faceattend enroll}: one person from photos, or a folder with one sub-folder per person. */
+@Command(name = "enroll", description = {
+    "Enrol one person from photos, or a whole folder with one sub-folder per person (sub-folder name = employee code).",
+    "Each photo must show exactly one clearly visible face. Only embeddings are stored, never the photos."})
+final class EnrollCommand implements Callable<Integer> {
+    @ParentCommand
+    FaceAttendCli app;
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @ArgGroup(exclusive = false)
+        OnePerson one;
+        @Option(names = "--folder", paramLabel = "DIR", required = true,
+                description = "Folder with one sub-folder of photos per person; the sub-folder name is the employee code (and name, for new employees).")
+        Path folder;
+    }
+
+    static final class OnePerson {
+        @Option(names = "--code", required = true, description = "Employee code, e.g. E0042.")
+        String code;
+        @Option(names = "--name", description = "Full name (required for a new employee).")
+        String name;
+        @Parameters(paramLabel = "PHOTO", arity = "1..*", description = "Photos of this person.")
+        List<Path> photos;
+    }
+
+    @Option(names = "--department", description = "Department of new employees.")
+    String department;
+
+    @Option(names = "--consent", description = "Confirms the person(s) gave informed consent to biometric attendance; the date is recorded. Required.")
+    boolean consent;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!consent) {
+            throw new UserFacingException("no consent recorded: FaceAttend stores biometric templates only with the person's consent",
+                    "obtain the person's written consent, then run the command again with --consent", ExitCode.USAGE);
+        }
+        Map<String, List<Path>> people = new LinkedHashMap<>();
+        if (target.folder != null) {
+            PersonFolders folders = PersonFolders.scan(target.folder);
+            folders.people().forEach(p -> people.put(p.name(), p.images()));
+            if (people.isEmpty()) {
+                throw new UserFacingException("folder " + target.folder + " has no sub-folders with photos",
+                        "put each person's photos in a sub-folder named after their employee code", ExitCode.BAD_INPUT);
+            }
+        } else {
+            for (Path p : target.one.photos) {
+                if (!Files.exists(p)) {
+                    throw new UserFacingException("photo " + p + " does not exist", "check the path", ExitCode.BAD_INPUT);
+                }
+            }
+            people.put(target.one.code, target.one.photos);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (AppContext ctx = app.openContext()) {
+            DerbyAttendanceStore store = ctx.store();
+            if (target.one != null && target.one.name == null && store.findEmployee(target.one.code).isEmpty()) {
+                throw new UserFacingException("employee " + target.one.code + " is new and needs a name",
+                        "add --name \"Full Name\"", ExitCode.USAGE);
+            }
+            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(false));
+            PhotoSetChecker checker = new PhotoSetChecker(pipeline, Photos::read);
+            int total = people.values().stream().mapToInt(List::size).sum();
+            Console.Progress progress = new Console.Progress(err, "Enrolling", total, quiet || json);
+            List<PersonOutcome> outcomes = new ArrayList<>();
+            for (var entry : people.entrySet()) {
+                String code = entry.getKey();
+                PhotoSetChecker.Result result = checker.check(entry.getValue(), p -> progress.step(p.getFileName().toString()));
+                int saved = 0;
+                if (!result.accepted().isEmpty()) {
+                    String name = target.one != null && target.one.name != null ? target.one.name : code;
+                    saved = save(store, code, name, result.accepted());
+                }
+                outcomes.add(new PersonOutcome(code, saved, result.rejected().stream()
+                        .map(r -> new RejectedPhoto(r.photo().toString(), r.problem(), r.fix())).toList()));
+            }
+            report(out, outcomes);
+            int enrolled = (int) outcomes.stream().filter(o -> o.templatesSaved > 0).count();
+            boolean anyRejected = outcomes.stream().anyMatch(o -> !o.rejected.isEmpty());
+            return enrolled == 0 ? ExitCode.BAD_INPUT : (anyRejected ? ExitCode.PARTIAL : ExitCode.OK);
+        }
+    }
+
+    private int save(DerbyAttendanceStore store, String code, String name, List<EnrolmentSample> accepted) {
+        Optional<Employee> existing = store.findEmployee(code);
+        Instant now = Instant.now();
+        if (existing.isEmpty()) {
+            store.addEmployee(code, name, department, now);
+        } else if (existing.get().consentRecordedAt() == null) {
+            store.recordConsent(code, now, actor());
+        }
+        List<TemplateToSave> templates = accepted.stream()
+                .flatMap(s -> s.templates().stream().map(e -> new TemplateToSave(e, s.quality()))).toList();
+        return store.addTemplates(code, templates, actor());
+    }
+
+    static String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    record RejectedPhoto(String photo, String problem, String fix) { }
+
+    record PersonOutcome(String code, int templatesSaved, List<RejectedPhoto> rejected) { }
+
+    private void report(PrintWriter out, List<PersonOutcome> outcomes) {
+        if (json) {
+            Console.printJson(out, Map.of("people", outcomes));
+            return;
+        }
+        int rejectedPhotos = 0;
+        for (PersonOutcome o : outcomes) {
+            String verdict = o.templatesSaved > 0 ? o.templatesSaved + " template(s) saved" : "NOT enrolled: no usable photo";
+            out.printf("%-20s %s%s%n", o.code, verdict, o.rejected.isEmpty() ? "" : ", " + o.rejected.size() + " photo(s) rejected");
+            rejectedPhotos += o.rejected.size();
+        }
+        if (rejectedPhotos > 0) {
+            out.println();
+            out.println("Rejected photos:");
+            for (PersonOutcome o : outcomes) {
+                for (RejectedPhoto r : o.rejected) {
+                    out.printf("  %s: %s. %s%n", r.photo, r.problem, capitalise(r.fix));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static String capitalise(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
+    }
+}

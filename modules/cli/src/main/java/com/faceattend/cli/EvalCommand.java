@@ -1,0 +1,177 @@
+package com.faceattend.cli;
+
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.pipeline.PipelineSettings;
+import com.faceattend.engine.station.StationSettings;
+import com.faceattend.evaluation.FacePair;
+import com.faceattend.evaluation.IdentificationMetrics;
+import com.faceattend.evaluation.IdentificationProtocol;
+import com.faceattend.evaluation.IdentificationResult;
+import com.faceattend.evaluation.LfwPairs;
+import com.faceattend.evaluation.PersonFolders;
+import com.faceattend.evaluation.ProbeEmbedding;
+import com.faceattend.evaluation.ScoredPair;
+import com.faceattend.evaluation.VerificationMetrics;
+import com.faceattend.evaluation.VerificationResult;
+import com.faceattend.spi.Embedding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code faceattend eval verify|identify}: accuracy on any folder of labelled photos. */
+@Command(name = "eval", description = "Measure accuracy on labelled photos (nothing is written to the database).",
+        subcommands = {EvalCommand.Verify.class, EvalCommand.Identify.class})
+final class EvalCommand {
+    @ParentCommand
+    FaceAttendCli app;
+
+    /** Embeds every distinct photo once, with a progress bar. */
+    static Map<Path, Optional<Embedding>> embedAll(FacePipeline pipeline, List<Path> photos, PrintWriter err, boolean quiet) {
+        CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
+        Console.Progress progress = new Console.Progress(err, "Embedding", photos.size(), quiet);
+        Map<Path, Optional<Embedding>> out = new HashMap<>();
+        for (Path p : photos) {
+            out.computeIfAbsent(p, embedder::embed);
+            progress.step(p.getFileName().toString());
+        }
+        return out;
+    }
+
+    static PipelineSettings pipelineSettings(boolean noFlip) {
+        return PipelineSettings.defaults().withLiveness(false).withFlipAverage(!noFlip);
+    }
+
+    @Command(name = "verify", description = "1:1 verification on LFW-format pairs: accuracy (threshold chosen on the other folds), TAR at FAR 1e-2/1e-3.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        EvalCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--pairs", required = true, description = "pairs file (LFW format).")
+        Path pairs;
+        @Option(names = "--images", required = true, description = "images folder: <name>/<name>_<NNNN>.jpg.")
+        Path images;
+        @Option(names = "--no-flip", description = "Do not average the embedding with that of the mirrored face.")
+        boolean noFlip;
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(pairs)) {
+                throw new UserFacingException("pairs file " + pairs + " not found", "check the path", ExitCode.BAD_INPUT);
+            }
+            LfwPairs lfw = LfwPairs.read(pairs, images);
+            List<Path> missing = lfw.missingImages();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!missing.isEmpty()) {
+                err.printf("warning: %d image(s) named in %s are missing, e.g. %s; their pairs count as failures%n",
+                        missing.size(), pairs, missing.get(0));
+            }
+            try (AppContext ctx = parent.app.openContext()) {
+                FacePipeline pipeline = ctx.pipeline(pipelineSettings(noFlip));
+                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, json);
+                List<ScoredPair> scored = new ArrayList<>();
+                for (FacePair p : lfw.pairs()) {
+                    Optional<Embedding> a = embeddings.get(p.first()), b = embeddings.get(p.second());
+                    scored.add(p.scored(a.isPresent() && b.isPresent() ? a.get().cosine(b.get()) : Double.NaN));
+                }
+                VerificationResult result = VerificationMetrics.evaluate(scored);
+                out.println(json ? result.toJson() : result.summary());
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "identify", description = {"1:N identification on a folder with one sub-folder per person.",
+        "Closed set: enrol the first K photos (name order) of everyone, probe with the rest: rank-1.",
+        "Open set: enrol every other person, the rest are strangers: FNIR at FPIR 1%, and FPIR/FNIR at the station threshold."})
+    static final class Identify implements Callable<Integer> {
+        @ParentCommand
+        EvalCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--dir", required = true, description = "Folder with one sub-folder per person.")
+        Path dir;
+        @Option(names = "--enroll", required = true, paramLabel = "K", description = "Photos per person to enrol.")
+        int enroll;
+        @Option(names = "--strangers", paramLabel = "DIR", description = "Extra folder of people never enrolled (one sub-folder each), probed as strangers.")
+        Path strangers;
+        @Option(names = "--threshold", description = "Station threshold to report FPIR/FNIR at (default: ${DEFAULT-VALUE}).")
+        double threshold = StationSettings.defaults().matchThreshold();
+        @Option(names = "--no-flip", description = "Do not average the embedding with that of the mirrored face.")
+        boolean noFlip;
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isDirectory(dir)) {
+                throw new UserFacingException("folder " + dir + " not found", "check the path", ExitCode.BAD_INPUT);
+            }
+            if (enroll < 1) {
+                throw new UserFacingException("--enroll must be at least 1", "for example --enroll 5", ExitCode.USAGE);
+            }
+            PersonFolders folders = PersonFolders.scan(dir);
+            PersonFolders extra = strangers == null ? null : PersonFolders.scan(strangers);
+            IdentificationProtocol.Split closed = IdentificationProtocol.enrolFirst(folders, enroll);
+            IdentificationProtocol.Split open = IdentificationProtocol.openSet(folders, enroll);
+            if (extra != null) {
+                closed = closed.withStrangers(extra);
+                open = open.withStrangers(extra);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (AppContext ctx = parent.app.openContext()) {
+                FacePipeline pipeline = ctx.pipeline(pipelineSettings(noFlip));
+                List<Path> all = new ArrayList<>();
+                folders.people().forEach(p -> all.addAll(p.images()));
+                if (extra != null) {
+                    extra.people().forEach(p -> all.addAll(p.images()));
+                }
+                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, all, err, json);
+                IdentificationResult closedResult = evaluate(closed, embeddings);
+                IdentificationResult openResult = evaluate(open, embeddings);
+                if (json) {
+                    out.println("{\"closedSet\": " + closedResult.toJson() + ",\n\"openSet\": " + openResult.toJson() + "}");
+                } else {
+                    out.println("== " + closed.description());
+                    out.println(closedResult.summary());
+                    out.println("== " + open.description());
+                    out.println(openResult.summary());
+                }
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+
+        private IdentificationResult evaluate(IdentificationProtocol.Split split, Map<Path, Optional<Embedding>> embeddings) {
+            Map<String, List<Embedding>> gallery = new LinkedHashMap<>();
+            for (IdentificationProtocol.Enrolment e : split.enrolments()) {
+                List<Embedding> templates = new ArrayList<>();
+                e.images().forEach(p -> embeddings.get(p).ifPresent(templates::add));
+                gallery.put(e.name(), templates);
+            }
+            List<ProbeEmbedding> probes = new ArrayList<>();
+            for (IdentificationProtocol.Probe p : split.probes()) {
+                probes.add(new ProbeEmbedding(p.image().toString(), p.label(), embeddings.get(p.image()).orElse(null)));
+            }
+            return IdentificationMetrics.evaluate(gallery, probes, threshold);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.faceattend.cli;
+
+import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.spi.DetectedFace;
+import com.faceattend.spi.FrameImage;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading photos and picking the face a command is about. */
+final class Photos {
+    private Photos() {
+    }
+
+    static FrameImage read(Path file) {
+        return ImageDecoder.decode(file);
+    }
+
+    /** The largest face (the person the photo is of, in portrait-style photos). */
+    static Optional<DetectedFace> largest(List<DetectedFace> faces) {
+        return faces.stream().max(Comparator.comparingDouble(f -> f.box().area()));
+    }
+}

@@ -1,0 +1,48 @@
+package com.faceattend.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 2 acceptance: enrol the two reference stills, run a headless station over the clip, find
+ * each person recorded exactly once in Derby; a second run resumes the same database.
+ */
+class VideoStationTest {
+
+    @Test
+    void eachPersonIsRecordedOncePerRunAndASecondRunContinuesTheDatabase(@TempDir Path data) {
+        Path video = Cli.data().resolve("video-and-small/video");
+        assertEquals(ExitCode.OK, Cli.run(data, "enroll", "--code", "ALEX", "--name", "Alex Lacamoire", "--consent", "--quiet",
+                video.resolve("ref_alex_lacamoire.png").toString()).exitCode());
+        assertEquals(ExitCode.OK, Cli.run(data, "enroll", "--code", "LIN", "--name", "Lin-Manuel Miranda", "--consent", "--quiet",
+                video.resolve("ref_lin_manuel_miranda.png").toString()).exitCode());
+
+        String clip = video.resolve("short_hamilton_clip.mp4").toString();
+        Cli.Result first = Cli.run(data, "run", "--source", clip, "--station", "Front door");
+        assertEquals(ExitCode.OK, first.exitCode(), first.toString());
+        System.out.println("first run:\n" + first.out() + first.err());
+        assertEquals(List.of("ALEX IN", "LIN IN"), recorded(data));
+
+        Cli.Result second = Cli.run(data, "run", "--source", clip, "--station", "Front door");
+        assertEquals(ExitCode.OK, second.exitCode(), second.toString());
+        // Same database: the earlier check-ins are still there, and today's second passage is a check-out.
+        assertEquals(List.of("ALEX IN", "ALEX OUT", "LIN IN", "LIN OUT"), recorded(data));
+    }
+
+    private static List<String> recorded(Path data) {
+        Cli.Result events = Cli.run(data, "events", "list", "--json");
+        assertEquals(ExitCode.OK, events.exitCode(), events.toString());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode e : events.json()) {
+            seen.add(e.get("employeeCode").asText() + " " + e.get("direction").asText());
+        }
+        seen.sort(null);
+        return seen;
+    }
+}

@@ -1,0 +1,97 @@
+package com.faceattend.engine.pipeline;
+
+import com.faceattend.engine.image.FaceAligner;
+import com.faceattend.spi.AlignedFace;
+import com.faceattend.spi.DetectedFace;
+import com.faceattend.spi.Embedding;
+import com.faceattend.spi.FaceDetector;
+import com.faceattend.spi.FaceEmbedder;
+import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.LivenessCheck;
+import com.faceattend.spi.LivenessResult;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Detect, align, embed and (optionally) check liveness, with whichever providers were chosen.
+ * Owns the provider workers and closes them. Not thread-safe (the model sessions are not shared).
+ */
+public final class FacePipeline implements AutoCloseable {
+    private final FaceDetector detector;
+    private final FaceEmbedder embedder;
+    private final LivenessCheck liveness;
+    private final PipelineSettings settings;
+    private final FaceAligner aligner = new FaceAligner();
+
+    /** @param liveness may be null: no liveness stage */
+    public FacePipeline(FaceDetector detector, FaceEmbedder embedder, LivenessCheck liveness, PipelineSettings settings) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.liveness = liveness;
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    public String modelId() {
+        return embedder.modelId();
+    }
+
+    public int dimension() {
+        return embedder.dimension();
+    }
+
+    public List<DetectedFace> detect(FrameImage frame) {
+        return detector.detect(frame);
+    }
+
+    public boolean largeEnough(DetectedFace face) {
+        return Math.min(face.box().width(), face.box().height()) >= settings.minFaceSize();
+    }
+
+    public AlignedFace align(FrameImage frame, DetectedFace face) {
+        return aligner.align(frame, face.landmarks());
+    }
+
+    /** The face's embedding (flip-averaged when the settings say so). */
+    public Embedding embed(FrameImage frame, DetectedFace face) {
+        return embedAligned(align(frame, face));
+    }
+
+    public Embedding embedAligned(AlignedFace aligned) {
+        Embedding e = embedder.embed(aligned);
+        if (!settings.flipAverage()) {
+            return e;
+        }
+        float[] sum = e.vector().clone();
+        float[] mirror = embedder.embed(aligned.mirrored()).vector();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += mirror[i];
+        }
+        return Embedding.normalised(e.modelId(), sum);
+    }
+
+    /** Liveness of the face, or empty when liveness is off or no provider is installed. */
+    public Optional<LivenessResult> liveness(FrameImage frame, DetectedFace face) {
+        if (liveness == null || !settings.livenessEnabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(liveness.check(frame, face));
+    }
+
+    public boolean hasLiveness() {
+        return liveness != null && settings.livenessEnabled();
+    }
+
+    @Override
+    public void close() {
+        try (detector; embedder) {
+            if (liveness != null) {
+                liveness.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.faceattend.engine.station;
+
+import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.gallery.PersonMatch;
+import com.faceattend.engine.image.BgrImages;
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.AttendanceListener;
+import com.faceattend.spi.DetectedFace;
+import com.faceattend.spi.Embedding;
+import com.faceattend.spi.FaceBox;
+import com.faceattend.spi.FrameImage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One camera station's decision logic: tracks faces across frames, lets each track's embedded
+ * frames vote on who it is, and raises one event per visit (recognised, stranger or spoof), with a
+ * cooldown so that one walk-past is one check-in. Not thread-safe: feed it from one thread.
+ */
+public final class AttendanceStation {
+    private static final Logger LOG = Logger.getLogger(AttendanceStation.class.getName());
+
+    private final String name;
+    private final FacePipeline pipeline;
+    private final GalleryIndex gallery;
+    private final StationSettings settings;
+    private final DirectionPolicy directions;
+    private final Clock clock;
+    private final FaceTracker tracker;
+    private final List<AttendanceListener> listeners = new CopyOnWriteArrayList<>();
+    /** Media time (ms) of each person's last recorded event at this station. */
+    private final Map<String, Long> lastRecorded = new HashMap<>();
+    private long frameCounter;
+    private FrameAnalysis last = new FrameAnalysis(0, false, List.of(), List.of());
+
+    public AttendanceStation(String name, FacePipeline pipeline, GalleryIndex gallery, StationSettings settings,
+                             DirectionPolicy directions, Clock clock) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.gallery = Objects.requireNonNull(gallery, "gallery");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.directions = Objects.requireNonNull(directions, "directions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tracker = new FaceTracker(settings.maxMissedFrames());
+        if (!gallery.modelId().equals(pipeline.modelId())) {
+            throw new IllegalArgumentException("gallery holds templates of model " + gallery.modelId()
+                    + " but the pipeline embeds with " + pipeline.modelId());
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StationSettings settings() {
+        return settings;
+    }
+
+    public void addListener(AttendanceListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(AttendanceListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Analyses one frame (or skips it, per {@link StationSettings#processEveryNth()}).
+     *
+     * @throws ListenerFailedException when a listener (e.g. the database recorder) failed; the
+     *                                 other listeners were still told
+     */
+    public FrameAnalysis process(FrameImage frame) {
+        if (frameCounter++ % settings.processEveryNth() != 0) {
+            last = new FrameAnalysis(frame.timestampMillis(), false, last.faces(), List.of());
+            return last;
+        }
+        FrameImage work = BgrImages.limitWidth(frame, settings.maxFrameWidth());
+        float toFrame = frame.width() / (float) work.width();
+        List<DetectedFace> faces = pipeline.detect(work);
+        List<Track> tracks = tracker.update(faces);
+        List<AttendanceEvent> events = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            Track track = tracks.get(i);
+            DetectedFace face = faces.get(i);
+            if (track.state() == TrackState.TRACKING && pipeline.largeEnough(face)) {
+                observe(work, face, track, events);
+            }
+        }
+        List<FrameAnalysis.FaceView> views = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            views.add(view(t, toFrame));
+        }
+        last = new FrameAnalysis(frame.timestampMillis(), true, List.copyOf(views), List.copyOf(events));
+        notifyListeners(events);
+        return last;
+    }
+
+    private void observe(FrameImage frame, DetectedFace face, Track track, List<AttendanceEvent> events) {
+        Embedding embedding = pipeline.embed(frame, face);
+        track.addEmbedding(embedding);
+        // Each frame votes for its own best match (no threshold): a check that the track has not
+        // jumped between two people, whose mean embedding would then belong to neither.
+        List<PersonMatch> frameHits = gallery.search(embedding, 1);
+        track.vote(frameHits.isEmpty() ? Track.UNKNOWN : frameHits.get(0).personKey());
+        pipeline.liveness(frame, face).ifPresent(l -> track.liveScore(l.liveScore()));
+        decide(track, frame.timestampMillis(), events);
+    }
+
+    private void decide(Track track, long mediaTime, List<AttendanceEvent> events) {
+        int samples = track.votes();
+        List<PersonMatch> hits = gallery.search(track.meanEmbedding(), 1);
+        PersonMatch best = hits.isEmpty() ? null : hits.get(0);
+        boolean matches = best != null && best.similarity() >= settings.matchThreshold();
+        if (matches && samples >= settings.votesToDecide()) {
+            Map.Entry<String, Integer> leader = track.leader();
+            if (!leader.getKey().equals(best.personKey()) || leader.getValue() * 2 <= samples) {
+                return; // frames disagree: keep looking
+            }
+            String key = best.personKey();
+            float live = track.meanLiveScore();
+            boolean liveKnown = !Float.isNaN(live);
+            if (settings.requireLiveness() && liveKnown && live < settings.livenessThreshold()) {
+                track.decide(TrackState.SPOOF, key, best.displayName(), best.similarity());
+                events.add(new AttendanceEvent.SpoofSuspected(clock.instant(), name, key, live));
+                return;
+            }
+            track.decide(TrackState.RECOGNISED, key, best.displayName(), best.similarity());
+            Long previous = lastRecorded.get(key);
+            if (previous == null || mediaTime - previous >= settings.cooldown().toMillis()) {
+                lastRecorded.put(key, mediaTime);
+                var now = clock.instant();
+                events.add(new AttendanceEvent.PersonRecognized(now, name, key, best.displayName(),
+                        directions.directionFor(key, now), best.similarity(), liveKnown ? live : Float.NaN));
+            }
+        } else if (!matches && samples >= settings.strangerFrames()) {
+            float similarity = best == null ? -1f : best.similarity();
+            track.decide(TrackState.STRANGER, null, null, similarity);
+            events.add(new AttendanceEvent.StrangerSeen(clock.instant(), name, similarity, track.meanEmbedding()));
+        }
+    }
+
+    private static FrameAnalysis.FaceView view(Track t, float scale) {
+        FaceBox b = t.box();
+        FaceBox box = new FaceBox(b.x() * scale, b.y() * scale, b.width() * scale, b.height() * scale);
+        String label = switch (t.state()) {
+            case RECOGNISED, SPOOF -> t.decidedName();
+            case STRANGER -> "Unknown";
+            case TRACKING -> "";
+        };
+        float similarity = t.state() == TrackState.TRACKING ? Float.NaN : t.decidedSimilarity();
+        return new FrameAnalysis.FaceView(t.id(), box, t.state(), label, similarity, t.meanLiveScore());
+    }
+
+    private void notifyListeners(List<AttendanceEvent> events) {
+        RuntimeException first = null;
+        for (AttendanceEvent event : events) {
+            for (AttendanceListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "attendance listener " + listener + " failed on " + event, e);
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+        }
+        if (first != null) {
+            throw new ListenerFailedException(first);
+        }
+    }
+}

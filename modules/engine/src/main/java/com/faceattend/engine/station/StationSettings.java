@@ -1,0 +1,81 @@
+package com.faceattend.engine.station;
+
+import java.time.Duration;
+
+/**
+ * How a station decides. Validates itself; the defaults are the values stated here.
+ *
+ * @param matchThreshold    cosine similarity at or above which a face is that person (default 0.40);
+ *                          raising it turns more look-alikes into "unknown", lowering it recognises
+ *                          poorer views but risks calling a stranger an employee
+ * @param votesToDecide     embedded frames of one track before it may be recognised (default 3); the
+ *                          track's mean embedding must match and most frames must agree
+ * @param strangerFrames    embedded frames of one track whose mean matches nobody before a stranger
+ *                          alert (default 10: a person far from the camera needs a few frames of
+ *                          averaging before they are recognised)
+ * @param cooldown          after a person is recorded, further sightings within this time at the
+ *                          same station record nothing (default 2 minutes): one walk-past, one check-in
+ * @param processEveryNth   analyse every n-th frame only (default 1 = every frame): frame skipping
+ *                          for slow machines
+ * @param maxFrameWidth     frames wider than this are scaled down before analysis (default 1280,
+ *                          0 = never): resolution reduction
+ * @param livenessThreshold live score at or above which a face counts as live (default 0.5)
+ * @param requireLiveness   a recognised face is recorded only when it is also live (default true)
+ * @param maxMissedFrames   analysed frames a track may go unseen before it ends (default 10)
+ */
+public record StationSettings(float matchThreshold, int votesToDecide, int strangerFrames, Duration cooldown,
+                              int processEveryNth, int maxFrameWidth, float livenessThreshold,
+                              boolean requireLiveness, int maxMissedFrames) {
+    public StationSettings {
+        if (!(matchThreshold > -1f && matchThreshold < 1f)) {
+            throw new IllegalArgumentException("match threshold must be between -1 and 1, was " + matchThreshold);
+        }
+        if (votesToDecide < 1 || strangerFrames < 1) {
+            throw new IllegalArgumentException("votesToDecide and strangerFrames must be at least 1");
+        }
+        if (cooldown.isNegative()) {
+            throw new IllegalArgumentException("cooldown must not be negative");
+        }
+        if (processEveryNth < 1) {
+            throw new IllegalArgumentException("processEveryNth must be at least 1, was " + processEveryNth);
+        }
+        if (maxFrameWidth != 0 && maxFrameWidth < 160) {
+            throw new IllegalArgumentException("maxFrameWidth must be 0 (off) or at least 160 pixels, was " + maxFrameWidth);
+        }
+        if (!(livenessThreshold >= 0f && livenessThreshold <= 1f)) {
+            throw new IllegalArgumentException("liveness threshold must be within 0..1, was " + livenessThreshold);
+        }
+        if (maxMissedFrames < 1) {
+            throw new IllegalArgumentException("maxMissedFrames must be at least 1");
+        }
+    }
+
+    public static StationSettings defaults() {
+        return new StationSettings(0.40f, 3, 10, Duration.ofMinutes(2), 1, 1280, 0.5f, true, 10);
+    }
+
+    public StationSettings withMatchThreshold(float t) {
+        return new StationSettings(t, votesToDecide, strangerFrames, cooldown, processEveryNth, maxFrameWidth,
+                livenessThreshold, requireLiveness, maxMissedFrames);
+    }
+
+    public StationSettings withCooldown(Duration d) {
+        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, d, processEveryNth, maxFrameWidth,
+                livenessThreshold, requireLiveness, maxMissedFrames);
+    }
+
+    public StationSettings withProcessEveryNth(int n) {
+        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, cooldown, n, maxFrameWidth,
+                livenessThreshold, requireLiveness, maxMissedFrames);
+    }
+
+    public StationSettings withMaxFrameWidth(int w) {
+        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, cooldown, processEveryNth, w,
+                livenessThreshold, requireLiveness, maxMissedFrames);
+    }
+
+    public StationSettings withLiveness(float threshold, boolean required) {
+        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, cooldown, processEveryNth, maxFrameWidth,
+                threshold, required, maxMissedFrames);
+    }
+}

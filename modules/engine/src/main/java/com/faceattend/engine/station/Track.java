@@ -1,0 +1,128 @@
+package com.faceattend.engine.station;
+
+import com.faceattend.spi.Embedding;
+import com.faceattend.spi.FaceBox;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One face followed across frames, with the identity votes of its embedded frames.
+ */
+public final class Track {
+    /** Vote key for "matched nobody". */
+    static final String UNKNOWN = "";
+
+    private final int id;
+    private FaceBox box;
+    private int missed;
+    private final List<String> votes = new ArrayList<>();
+    private float[] embeddingSum;
+    private String modelId;
+    private float liveScoreSum;
+    private int liveSamples;
+    private TrackState state = TrackState.TRACKING;
+    private String decidedKey;
+    private String decidedName;
+    private float decidedSimilarity;
+
+    Track(int id, FaceBox box) {
+        this.id = id;
+        this.box = box;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public FaceBox box() {
+        return box;
+    }
+
+    public TrackState state() {
+        return state;
+    }
+
+    /** Employee code once recognised, else null. */
+    public String decidedKey() {
+        return decidedKey;
+    }
+
+    public String decidedName() {
+        return decidedName;
+    }
+
+    public float decidedSimilarity() {
+        return decidedSimilarity;
+    }
+
+    /** Mean live score of the embedded frames, NaN when liveness was not checked. */
+    public float meanLiveScore() {
+        return liveSamples == 0 ? Float.NaN : liveScoreSum / liveSamples;
+    }
+
+    int votes() {
+        return votes.size();
+    }
+
+    void seen(FaceBox newBox) {
+        box = newBox;
+        missed = 0;
+    }
+
+    int missedOneMore() {
+        return ++missed;
+    }
+
+    void vote(String key) {
+        votes.add(key);
+    }
+
+    /** Adds a frame's embedding to the track's running mean. */
+    void addEmbedding(Embedding e) {
+        if (embeddingSum == null) {
+            embeddingSum = new float[e.dimension()];
+            modelId = e.modelId();
+        }
+        float[] v = e.vector();
+        for (int i = 0; i < v.length; i++) {
+            embeddingSum[i] += v[i];
+        }
+    }
+
+    /**
+     * The mean of the embedded frames, renormalised: one noisy, blurred or turned frame moves it
+     * little, so it identifies more reliably than any single frame.
+     */
+    Embedding meanEmbedding() {
+        return Embedding.normalised(modelId, embeddingSum);
+    }
+
+    void liveScore(float score) {
+        liveScoreSum += score;
+        liveSamples++;
+    }
+
+    /** The key with most votes and its count; ties go to the earlier-seen key. */
+    Map.Entry<String, Integer> leader() {
+        Map<String, Integer> counts = new HashMap<>();
+        String best = null;
+        int bestCount = 0;
+        for (String v : votes) {
+            int c = counts.merge(v, 1, Integer::sum);
+            if (c > bestCount) {
+                best = v;
+                bestCount = c;
+            }
+        }
+        return best == null ? null : Map.entry(best, bestCount);
+    }
+
+    void decide(TrackState newState, String key, String name, float similarity) {
+        state = newState;
+        decidedKey = key;
+        decidedName = name;
+        decidedSimilarity = similarity;
+    }
+}

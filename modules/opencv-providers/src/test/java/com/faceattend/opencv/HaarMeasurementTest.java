@@ -1,0 +1,131 @@
+package com.faceattend.opencv;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.faceattend.spi.FaceBox;
+import com.faceattend.spi.FacePrescreen;
+import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.FrameSource;
+import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.SourceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Measures the cascades on real data and prints a table (the numbers in the module report come
+ * from here). Takes a minute or two on a 2-core station, so it runs only when asked:
+ * {@code mvn test -pl modules/opencv-providers -Dtest=HaarMeasurementTest -Dfaceattend.measure=true}.
+ */
+@EnabledIfSystemProperty(named = "faceattend.measure", matches = "true",
+        disabledReason = "a benchmark: run it with -Dfaceattend.measure=true")
+class HaarMeasurementTest {
+
+    record Config(String cascade, int maxWidth, int minNeighbors, double scaleFactor) {
+        ProviderSettings settings() {
+            return new ProviderSettings(2, Map.of("cascade", cascade, "maxWidth", Integer.toString(maxWidth),
+                    "minNeighbors", Integer.toString(minNeighbors), "scaleFactor", Double.toString(scaleFactor)));
+        }
+
+        @Override
+        public String toString() {
+            return cascade.replace(".xml", "").replace("cascade_frontalface", "") + " w" + maxWidth + " n" + minNeighbors + " s" + scaleFactor;
+        }
+    }
+
+    @Test
+    void measureCascades() throws IOException {
+        Map<String, List<FaceBox>> truth = dlibBoxes();
+        Map<String, FrameImage> dlibImages = new LinkedHashMap<>();
+        for (String name : truth.keySet()) {
+            dlibImages.put(name, ImageDecoder.decode(TestData.file("detection/dlib/" + name)));
+        }
+        FrameImage dogs = ImageDecoder.decode(TestData.file("detection/dlib/dogs.jpg"));
+        List<FrameImage> faces94 = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(TestData.file("faces94/identities"))) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList()) {
+                faces94.add(ImageDecoder.decode(p));
+            }
+        }
+        List<FrameImage> video = new ArrayList<>();
+        Path clip = TestData.file("video-and-small/video/short_hamilton_clip.mp4");
+        try (FrameSource source = new FfmpegFrameSourceProvider().open(SourceSpec.parse(clip.toString()))) {
+            FrameImage f;
+            while ((f = source.next()) != null && video.size() < 120) {
+                video.add(f);
+            }
+        }
+        int labelled = truth.values().stream().mapToInt(List::size).sum();
+        System.out.printf("%-34s | dlib %d faces: recall@IoU.5 recall@IoU.3 precision@.3 cands | dogs | faces94 %d: hit  extra | ms/640x360 | ms/180x200%n",
+                "config", labelled, faces94.size());
+        String haar = HaarFacePrescreenProvider.DEFAULT_CASCADE;
+        String lbp = "lbpcascade_frontalface_improved.xml";
+        List<Config> configs = List.of(new Config(haar, 320, 3, 1.1), new Config(haar, 640, 3, 1.1),
+                new Config(haar, 320, 1, 1.1), new Config(haar, 320, 5, 1.1), new Config(haar, 320, 3, 1.2),
+                new Config("haarcascade_frontalface_alt2.xml", 320, 3, 1.1), new Config(lbp, 320, 3, 1.1),
+                new Config(lbp, 640, 3, 1.1), new Config("lbpcascade_frontalface.xml", 320, 3, 1.1));
+        for (Config config : configs) {
+            try (FacePrescreen prescreen = new HaarFacePrescreenProvider().create(config.settings())) {
+                int hit5 = 0, hit3 = 0, candidates = 0, goodCandidates = 0;
+                for (var entry : truth.entrySet()) {
+                    List<FaceBox> found = prescreen.candidates(dlibImages.get(entry.getKey()));
+                    candidates += found.size();
+                    for (FaceBox t : entry.getValue()) {
+                        hit5 += found.stream().anyMatch(c -> c.iou(t) >= 0.5f) ? 1 : 0;
+                        hit3 += found.stream().anyMatch(c -> c.iou(t) >= 0.3f) ? 1 : 0;
+                    }
+                    for (FaceBox c : found) {
+                        goodCandidates += entry.getValue().stream().anyMatch(t -> c.iou(t) >= 0.3f) ? 1 : 0;
+                    }
+                }
+                int dogCandidates = prescreen.candidates(dogs).size();
+                int hits = 0, extra = 0;
+                long t0 = System.nanoTime();
+                for (FrameImage f : faces94) {
+                    List<FaceBox> found = prescreen.candidates(f);
+                    boolean hit = found.stream().anyMatch(b -> HaarFacePrescreenTest.coversCentreOf(b, f));
+                    hits += hit ? 1 : 0;
+                    extra += found.size() - (hit ? 1 : 0);
+                }
+                double msSmall = (System.nanoTime() - t0) / 1e6 / faces94.size();
+                for (int i = 0; i < 20; i++) {
+                    prescreen.candidates(video.get(i)); // warm-up
+                }
+                long t1 = System.nanoTime();
+                for (FrameImage f : video) {
+                    prescreen.candidates(f);
+                }
+                double msVideo = (System.nanoTime() - t1) / 1e6 / video.size();
+                System.out.printf("%-34s |            %5.3f        %5.3f        %5.3f   %4d | %4d |            %5.3f %4d | %10.2f | %10.2f%n",
+                        config, (double) hit5 / labelled, (double) hit3 / labelled,
+                        candidates == 0 ? 0 : (double) goodCandidates / candidates, candidates, dogCandidates,
+                        (double) hits / faces94.size(), extra, msVideo, msSmall);
+                if (config.equals(configs.get(0))) {
+                    assertTrue(hits >= faces94.size() * 0.9, "default pre-screen should find nearly all faces94 faces: " + hits);
+                }
+            }
+        }
+    }
+
+    /** boxes.csv: split,file,x,y,w,h,ignore. */
+    static Map<String, List<FaceBox>> dlibBoxes() throws IOException {
+        Map<String, List<FaceBox>> boxes = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(TestData.file("detection/dlib/boxes.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (f.length < 7 || f[6].trim().equals("1")) {
+                continue;
+            }
+            boxes.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new FaceBox(Float.parseFloat(f[2]),
+                    Float.parseFloat(f[3]), Float.parseFloat(f[4]), Float.parseFloat(f[5])));
+        }
+        return boxes;
+    }
+}

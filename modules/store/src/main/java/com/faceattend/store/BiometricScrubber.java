@@ -1,0 +1,106 @@
+package com.faceattend.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Makes deleted biometric rows really leave the database files. A Derby DELETE only marks rows
+ * as deleted: the template bytes stay in the table's pages until reused, and the INSERT that
+ * once wrote them stays in the transaction log (log/logN.dat) until that log file is retired.
+ * So after deleting a person's templates (or expired stranger embeddings) we:
+ * <ol>
+ *   <li>compress the table: Derby copies the live rows into a new file and deletes the old one;</li>
+ *   <li>push the transaction log over its switch size inside a transaction that is rolled back,
+ *       so Derby starts a new log file, then checkpoint, which deletes the old log files that
+ *       recovery no longer needs.</li>
+ * </ol>
+ * If another connection is in the middle of a write transaction at that moment, Derby keeps the
+ * older log file a little longer and drops it at a later checkpoint.
+ */
+final class BiometricScrubber {
+    private static final String LOG_SWITCH_PROPERTY = "derby.storage.logSwitchInterval";
+    // Derby's default and bounds for the log switch interval (LogToFile)
+    private static final int DEFAULT_LOG_SWITCH = 1024 * 1024;
+    private static final int MIN_LOG_SWITCH = 100_000;
+    private static final int MAX_LOG_SWITCH = 128 * 1024 * 1024;
+    private static final int PAD_ROW_BYTES = 32_000;
+
+    private BiometricScrubber() {
+    }
+
+    /** Compresses {@code tables} (upper-case names in the connection's schema) and retires old log files. */
+    static void scrub(Database db, String... tables) {
+        db.autoCommit("wipe deleted face data from the database files", c -> {
+            String schema = c.getSchema();
+            for (String table : tables) {
+                try (PreparedStatement ps = c.prepareStatement("CALL SYSCS_UTIL.SYSCS_COMPRESS_TABLE(?, ?, 1)")) {
+                    ps.setString(1, schema);
+                    ps.setString(2, table);
+                    ps.execute();
+                }
+            }
+            padLogInRolledBackTransaction(c, logSwitchInterval(c, db.location().isNetwork()));
+            try (Statement s = c.createStatement()) {
+                s.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Writes a little more than one log file's worth of zeros into a scratch table created in the
+     * same transaction, then rolls it all back: nothing remains in the database, but Derby has
+     * switched to a fresh log file.
+     */
+    private static void padLogInRolledBackTransaction(Connection c, int logSwitchInterval) throws SQLException {
+        String table = "SCRUB_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        int rows = logSwitchInterval / PAD_ROW_BYTES + 2;
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (b VARCHAR(32672) FOR BIT DATA)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (b) VALUES (?)")) {
+                byte[] zeros = new byte[PAD_ROW_BYTES];
+                for (int i = 0; i < rows; i++) {
+                    ps.setBytes(1, zeros);
+                    ps.addBatch();
+                    if (i % 32 == 31) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static int logSwitchInterval(Connection c, boolean network) throws SQLException {
+        String value = null;
+        try (PreparedStatement ps = c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) {
+            ps.setString(1, LOG_SWITCH_PROPERTY);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    value = rs.getString(1);
+                }
+            }
+        }
+        if (value == null && !network) {
+            value = System.getProperty(LOG_SWITCH_PROPERTY); // a server's JVM settings are not visible from here
+        }
+        int interval = DEFAULT_LOG_SWITCH;
+        if (value != null) {
+            try {
+                interval = Integer.parseInt(value.trim());
+            } catch (NumberFormatException ignored) {
+                // Derby would not boot with it either; keep the default
+            }
+        }
+        return Math.max(MIN_LOG_SWITCH, Math.min(MAX_LOG_SWITCH, interval));
+    }
+}

@@ -1,0 +1,480 @@
+package com.faceattend.store;
+
+import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.Embedding;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.ClientDataSource;
+
+/**
+ * FaceAttend's attendance store on Apache Derby: employees, their face templates, stations,
+ * attendance and stranger events, and an audit trail. Either embedded (one process owns the
+ * database folder) or through a Derby network server (several stations share one database).
+ *
+ * <p>All methods are thread-safe; a station thread may record while a CLI or GUI thread reads.
+ * Every write is one transaction. All times are stored as UTC, whatever the JVM's time zone.
+ * Failures are {@link StoreException}s whose message and {@link StoreException#fix()} a user can
+ * act on.
+ */
+public final class DerbyAttendanceStore implements AutoCloseable {
+    private static final int POOL_SIZE = 4;
+    private static final int MAX_CODE = 64;
+    private static final int MAX_NAME = 200;
+    private static final int MAX_MODEL_ID = 128;
+    private static final int MAX_STATION = 128;
+
+    private final Location location;
+    private final Database db;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DerbyAttendanceStore(Location location, Database db) {
+        this.location = location;
+        this.db = db;
+    }
+
+    /**
+     * Opens the database in {@code databaseDir}, creating it (and missing parent folders) if
+     * absent, and brings its schema up to date. Only one process may open a folder at a time.
+     */
+    public static DerbyAttendanceStore openEmbedded(Path databaseDir) {
+        Objects.requireNonNull(databaseDir, "databaseDir");
+        Path dir = databaseDir.toAbsolutePath().normalize();
+        Location where = Location.embedded(dir);
+        DataSource dataSource = EmbeddedDatabases.open(dir, where);
+        try {
+            SchemaMigrator.migrate(dataSource, where);
+        } catch (RuntimeException e) {
+            EmbeddedDatabases.release(dir, where);
+            throw e;
+        }
+        return new DerbyAttendanceStore(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+    }
+
+    /**
+     * Opens {@code databaseName} on a Derby network server (started with {@code startNetworkServer}),
+     * creating it on the server if absent, and brings its schema up to date. The name is a path on
+     * the server machine, or relative to the server's {@code derby.system.home}.
+     */
+    public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(databaseName, "databaseName");
+        Location where = Location.network(host, port, databaseName);
+        ClientDataSource create = clientDataSource(host, port, databaseName);
+        create.setCreateDatabase("create");
+        try {
+            create.getConnection().close(); // reachable, and the database exists now
+        } catch (SQLException e) {
+            throw StoreErrors.translate(e, where, "connect");
+        }
+        DataSource dataSource = clientDataSource(host, port, databaseName);
+        SchemaMigrator.migrate(dataSource, where);
+        return new DerbyAttendanceStore(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+    }
+
+    private static ClientDataSource clientDataSource(String host, int port, String databaseName) {
+        ClientDataSource ds = new ClientDataSource();
+        ds.setServerName(host);
+        ds.setPortNumber(port);
+        ds.setDatabaseName(databaseName);
+        ds.setLoginTimeout(15); // seconds; an unreachable host should fail, not hang a station
+        return ds;
+    }
+
+    /** The embedded database's folder, or null when connected to a network server. */
+    public Path databaseDir() {
+        return location.directory();
+    }
+
+    /** Where the database is, in words ("the database at /var/faceattend/db"). */
+    public String describeLocation() {
+        return location.toString();
+    }
+
+    // ---------------------------------------------------------------- employees
+
+    /**
+     * Adds an employee, active. {@code department} and {@code consentRecordedAt} may be null.
+     *
+     * @throws StoreException if the code is taken
+     */
+    public Employee addEmployee(String code, String name, String department, Instant consentRecordedAt) {
+        checkText("employee code", code, MAX_CODE);
+        checkText("employee name", name, MAX_NAME);
+        if (department != null) {
+            checkText("department", department, MAX_NAME);
+        }
+        String actor = osUser();
+        return db.transaction("add employee '" + code + "'", c -> {
+            Instant now = Instant.now();
+            Employee added;
+            try {
+                added = EmployeeSql.insert(c, code, name, department, consentRecordedAt, now);
+            } catch (SQLException e) {
+                if (StoreErrors.hasState(e, "23505")) {
+                    throw StoreErrors.duplicateEmployee(code);
+                }
+                throw e;
+            }
+            AuditSql.insert(c, now, actor, "add-employee", "code " + code
+                    + (consentRecordedAt == null ? ", no consent yet" : ", consent recorded at " + consentRecordedAt));
+            return added;
+        });
+    }
+
+    public Optional<Employee> findEmployee(String code) {
+        Objects.requireNonNull(code, "code");
+        return db.transaction("look up employee '" + code + "'", c -> EmployeeSql.find(c, code));
+    }
+
+    /**
+     * @throws StoreException "no employee with code 'X'" when there is none
+     */
+    public Employee requireEmployee(String code) {
+        return findEmployee(code).orElseThrow(() -> StoreErrors.unknownEmployee(code));
+    }
+
+    /** Employees ordered by code; inactive ones only if asked. */
+    public List<Employee> listEmployees(boolean includeInactive) {
+        return db.transaction("list employees", c -> EmployeeSql.list(c, includeInactive));
+    }
+
+    /** Records the employee's consent to biometric enrolment (audited; actor = OS user). */
+    public void recordConsent(String code, Instant at) {
+        recordConsent(code, at, osUser());
+    }
+
+    /** Records the employee's consent to biometric enrolment, audited under {@code actor}. */
+    public void recordConsent(String code, Instant at, String actor) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(at, "at");
+        db.transaction("record consent of '" + code + "'", c -> {
+            Employee e = EmployeeSql.require(c, code);
+            EmployeeSql.setConsent(c, e.id(), at);
+            AuditSql.insert(c, Instant.now(), actor, "consent", "code " + code + ", consent recorded at " + at);
+            return null;
+        });
+    }
+
+    /** (De)activates an employee; inactive ones are not recognised (audited; actor = OS user). */
+    public void setActive(String code, boolean active) {
+        setActive(code, active, osUser());
+    }
+
+    /** (De)activates an employee, audited under {@code actor}. */
+    public void setActive(String code, boolean active, String actor) {
+        Objects.requireNonNull(code, "code");
+        db.transaction((active ? "activate" : "deactivate") + " '" + code + "'", c -> {
+            Employee e = EmployeeSql.require(c, code);
+            EmployeeSql.setActive(c, e.id(), active);
+            AuditSql.insert(c, Instant.now(), actor, active ? "activate" : "deactivate", "code " + code);
+            return null;
+        });
+    }
+
+    /**
+     * Erases an employee with their face templates and attendance events, in one transaction,
+     * and audits it (code and counts only). Then rewrites the template table and retires old
+     * transaction-log files so the deleted templates are gone from the files on disk, not just
+     * marked free (the right to erasure covers the bytes, not only the rows).
+     *
+     * @throws StoreException if there is no such employee, or, after the erasure itself, if the
+     *                        files could not be wiped yet (then {@link #compactBiometricData()} finishes it)
+     */
+    public void deleteEmployee(String code, String actor) {
+        Objects.requireNonNull(code, "code");
+        db.transaction("delete employee '" + code + "'", c -> {
+            Employee e = EmployeeSql.require(c, code);
+            int templates = TemplateSql.deleteForEmployee(c, e.id());
+            int events = AttendanceSql.deleteForEmployee(c, e.id());
+            EmployeeSql.delete(c, e.id());
+            AuditSql.insert(c, Instant.now(), actor, "delete-employee",
+                    "code " + code + ", " + templates + " face templates and " + events + " attendance events erased");
+            return null;
+        });
+        try {
+            BiometricScrubber.scrub(db, "FACE_TEMPLATE");
+        } catch (StoreException e) {
+            throw new StoreException("employee '" + code + "' was deleted, but their old face templates could not yet "
+                    + "be wiped from the database files: " + e.getMessage(),
+                    "Close other programs using the database and run `faceattend db compact`. " + e.fix(), e);
+        }
+    }
+
+    /**
+     * Rewrites the tables that hold biometric data and retires old transaction-log files, so
+     * that deleted templates and purged stranger embeddings no longer exist on disk. Normally
+     * done by {@link #deleteEmployee} and {@link #purgeExpired}; call it to finish one that failed.
+     */
+    public void compactBiometricData() {
+        BiometricScrubber.scrub(db, "FACE_TEMPLATE", "STRANGER_EVENT");
+    }
+
+    // ---------------------------------------------------------------- templates
+
+    /**
+     * Stores face templates for an employee, all or none, and audits the enrolment. All
+     * templates must come from one model and have one dimension; qualities must be finite.
+     *
+     * @return how many were stored
+     * @throws StoreException if the employee is unknown or has no consent recorded, or the
+     *                        templates mix models or do not fit the dimension already stored
+     */
+    public int addTemplates(String employeeCode, List<TemplateToSave> templates, String actor) {
+        Objects.requireNonNull(employeeCode, "employeeCode");
+        Objects.requireNonNull(templates, "templates");
+        if (templates.isEmpty()) {
+            return 0;
+        }
+        String modelId = checkTemplates(templates);
+        int dimension = templates.get(0).embedding().dimension();
+        return db.transaction("enrol face templates for '" + employeeCode + "'", c -> {
+            Employee e = EmployeeSql.require(c, employeeCode);
+            if (!e.hasConsent()) {
+                throw StoreErrors.noConsent(employeeCode);
+            }
+            for (int stored : TemplateSql.dimensionsOf(c, modelId)) {
+                if (stored != dimension) {
+                    throw StoreErrors.invalid("templates of model '" + modelId + "' in this database have " + stored
+                                    + " dimensions, the new ones have " + dimension,
+                            "The model file changed but kept its id; give the new model its own id, or re-enrol "
+                                    + "everyone after removing the old templates.");
+                }
+            }
+            Instant now = Instant.now();
+            TemplateSql.insertAll(c, e.id(), templates, now);
+            AuditSql.insert(c, now, actor, "enrol", "code " + employeeCode + ", " + templates.size()
+                    + " face templates of model " + modelId);
+            return templates.size();
+        });
+    }
+
+    /** Checks what can be checked without the database; returns the one model id. */
+    private static String checkTemplates(List<TemplateToSave> templates) {
+        TemplateToSave first = Objects.requireNonNull(templates.get(0), "template");
+        String modelId = first.embedding().modelId();
+        int dimension = first.embedding().dimension();
+        if (modelId.isBlank() || modelId.length() > MAX_MODEL_ID) {
+            throw StoreErrors.invalid("the model id '" + modelId + "' is empty or longer than " + MAX_MODEL_ID
+                    + " characters", "Check the embedder's configuration.");
+        }
+        if (dimension > VectorCodec.MAX_DIMENSION) {
+            throw StoreErrors.invalid("embeddings with " + dimension + " dimensions are too large to store (at most "
+                    + VectorCodec.MAX_DIMENSION + ")", "Use an embedder with smaller embeddings.");
+        }
+        for (TemplateToSave t : templates) {
+            Embedding emb = Objects.requireNonNull(t, "template").embedding();
+            if (!emb.modelId().equals(modelId)) {
+                throw StoreErrors.invalid("one enrolment mixes templates of models '" + modelId + "' and '"
+                        + emb.modelId() + "'", "Enrol with one embedder at a time.");
+            }
+            if (emb.dimension() != dimension) {
+                throw StoreErrors.invalid("one enrolment mixes " + dimension + "- and " + emb.dimension()
+                        + "-dimensional templates of model '" + modelId + "'", "Enrol with one embedder at a time.");
+            }
+            for (float v : emb.vector()) {
+                if (!Float.isFinite(v)) {
+                    throw StoreErrors.invalid("a face template of model '" + modelId + "' contains NaN or infinity",
+                            "This is a bug in the embedder; enrol again after fixing it.");
+                }
+            }
+        }
+        return modelId;
+    }
+
+    /** All templates of {@code modelId} belonging to active employees. */
+    public List<StoredTemplate> loadTemplates(String modelId) {
+        Objects.requireNonNull(modelId, "modelId");
+        return db.transaction("load face templates of model '" + modelId + "'", c -> TemplateSql.loadActive(c, modelId));
+    }
+
+    /**
+     * @throws StoreException if there is no such employee
+     */
+    public int countTemplates(String employeeCode) {
+        Objects.requireNonNull(employeeCode, "employeeCode");
+        return db.transaction("count face templates of '" + employeeCode + "'",
+                c -> TemplateSql.count(c, EmployeeSql.require(c, employeeCode).id()));
+    }
+
+    /** Template counts per model id, over all employees (active or not), ordered by model id. */
+    public Map<String, Integer> templateCountsByModel() {
+        return db.transaction("count face templates", TemplateSql::countsByModel);
+    }
+
+    // ---------------------------------------------------------------- stations
+
+    /** The id of the station called {@code name}, creating it if new. */
+    public long ensureStation(String name) {
+        checkText("station name", name, MAX_STATION);
+        return db.transaction("register station '" + name + "'", c -> StationSql.ensure(c, name, Instant.now()));
+    }
+
+    // ---------------------------------------------------------------- attendance
+
+    /**
+     * Records a recognised pass. The station is created on first use; the employee is looked up
+     * by code (the name in the event is ignored).
+     *
+     * @throws StoreException if the employee code is unknown
+     */
+    public void recordAttendance(AttendanceEvent.PersonRecognized e) {
+        Objects.requireNonNull(e, "event");
+        Objects.requireNonNull(e.time(), "event time");
+        Objects.requireNonNull(e.direction(), "event direction");
+        checkText("station name", e.station(), MAX_STATION);
+        Objects.requireNonNull(e.employeeCode(), "employee code");
+        db.transaction("record attendance of '" + e.employeeCode() + "'", c -> {
+            Employee employee = EmployeeSql.require(c, e.employeeCode());
+            long station = StationSql.ensure(c, e.station(), Instant.now());
+            AttendanceSql.insert(c, employee.id(), station, e);
+            return null;
+        });
+    }
+
+    /**
+     * Passes with {@code fromInclusive <= time < toExclusive}, oldest first; all employees, or
+     * only {@code employeeCodeOrNull}.
+     *
+     * @throws StoreException if an employee code is given and unknown
+     */
+    public List<AttendanceRecord> listAttendance(Instant fromInclusive, Instant toExclusive, String employeeCodeOrNull) {
+        Objects.requireNonNull(fromInclusive, "fromInclusive");
+        Objects.requireNonNull(toExclusive, "toExclusive");
+        return db.transaction("list attendance", c -> {
+            Long employeeId = employeeCodeOrNull == null ? null : EmployeeSql.require(c, employeeCodeOrNull).id();
+            return AttendanceSql.list(c, fromInclusive, toExclusive, employeeId);
+        });
+    }
+
+    /**
+     * The employee's latest pass at or after {@code since}, so the engine can alternate IN and OUT.
+     *
+     * @throws StoreException if the employee code is unknown
+     */
+    public Optional<AttendanceRecord> lastAttendance(String employeeCode, Instant since) {
+        Objects.requireNonNull(employeeCode, "employeeCode");
+        Objects.requireNonNull(since, "since");
+        return db.transaction("read last attendance of '" + employeeCode + "'", c ->
+                Optional.ofNullable(AttendanceSql.last(c, EmployeeSql.require(c, employeeCode).id(), since)));
+    }
+
+    public long countAttendance() {
+        return db.transaction("count attendance", AttendanceSql::count);
+    }
+
+    // ---------------------------------------------------------------- strangers
+
+    /**
+     * Records a visit by someone who matched nobody. Their embedding (and model id) is kept so
+     * later visits of the same stranger can be grouped, but only until {@code expiresAt}:
+     * {@link #purgeExpired} then erases the record. With {@code expiresAt == null} the embedding is
+     * not stored at all; only the time, station and best similarity are kept.
+     */
+    public void recordStranger(AttendanceEvent.StrangerSeen e, Instant expiresAt) {
+        Objects.requireNonNull(e, "event");
+        Objects.requireNonNull(e.time(), "event time");
+        checkText("station name", e.station(), MAX_STATION);
+        Embedding kept = expiresAt == null ? null : e.embedding();
+        if (kept != null && (kept.modelId().length() > MAX_MODEL_ID || kept.dimension() > VectorCodec.MAX_DIMENSION)) {
+            throw StoreErrors.invalid("the stranger's embedding is too large to store",
+                    "Use an embedder with at most " + VectorCodec.MAX_DIMENSION + " dimensions.");
+        }
+        db.transaction("record a stranger", c -> {
+            long station = StationSql.ensure(c, e.station(), Instant.now());
+            StrangerSql.insert(c, station, e.time(), e.bestSimilarity(), kept, expiresAt);
+            return null;
+        });
+    }
+
+    /** Stranger visits with {@code from <= time < to}, oldest first. */
+    public List<StrangerRecord> listStrangers(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return db.transaction("list strangers", c -> StrangerSql.list(c, from, to));
+    }
+
+    /**
+     * Erases stranger visits whose expiry is at or before {@code now}, embeddings included, and
+     * wipes them from the database files.
+     *
+     * @return how many were erased
+     */
+    public int purgeExpired(Instant now) {
+        Objects.requireNonNull(now, "now");
+        int purged = db.transaction("purge expired strangers", c -> {
+            int n = StrangerSql.deleteExpired(c, now);
+            if (n > 0) {
+                AuditSql.insert(c, Instant.now(), osUser(), "purge-strangers", n + " stranger visits expired by " + now);
+            }
+            return n;
+        });
+        if (purged > 0) {
+            BiometricScrubber.scrub(db, "STRANGER_EVENT");
+        }
+        return purged;
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    /** Appends to the audit trail. Keep biometric data out of {@code detail}. */
+    public void audit(String actor, String action, String detail) {
+        checkText("audit action", action, AuditSql.MAX_ACTION);
+        db.transaction("write the audit log", c -> {
+            AuditSql.insert(c, Instant.now(), actor, action, detail);
+            return null;
+        });
+    }
+
+    /** The newest {@code limit} audit entries, newest first. */
+    public List<AuditEntry> listAudit(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return db.transaction("read the audit log", c -> AuditSql.latest(c, limit));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Closes the connections; for an embedded database also shuts it down cleanly (once the last
+     * store on that folder in this JVM closes), so another process can open it next.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        db.close();
+        if (!location.isNetwork()) {
+            EmbeddedDatabases.release(location.directory(), location);
+        }
+        // Network mode: the database stays up on the server for the other stations.
+    }
+
+    @Override
+    public String toString() {
+        return "DerbyAttendanceStore[" + location + "]";
+    }
+
+    private static void checkText(String what, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw StoreErrors.invalid("the " + what + " is empty", "Give a " + what + ".");
+        }
+        if (value.length() > max) {
+            throw StoreErrors.invalid("the " + what + " '" + value + "' is longer than " + max + " characters",
+                    "Use a shorter " + what + ".");
+        }
+    }
+
+    /** Who to name in the audit trail when the caller did not say: the operating-system user. */
+    private static String osUser() {
+        return System.getProperty("user.name", "unknown");
+    }
+}

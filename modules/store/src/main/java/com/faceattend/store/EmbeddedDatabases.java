@@ -1,0 +1,130 @@
+package com.faceattend.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * Opening, reference-counting and shutting down embedded Derby databases in this JVM. Derby boots
+ * a database once per JVM and every connection shares it, so two stores on the same folder in one
+ * process share the booted database; only the last {@link #release} shuts it down, otherwise
+ * closing one store would pull the database out from under the other.
+ */
+final class EmbeddedDatabases {
+    /** Guards {@link #openCounts}, and serialises boot and shutdown of embedded databases. */
+    static final Object LOCK = new Object();
+    private static final Map<Path, Integer> openCounts = new HashMap<>();
+
+    private EmbeddedDatabases() {
+    }
+
+    /** Boots (creating if absent) the database in {@code dir} and counts one more user of it. */
+    static EmbeddedDataSource open(Path dir, Location where) {
+        synchronized (LOCK) {
+            prepareDirectory(dir, where);
+            redirectDerbyLog(dir);
+            EmbeddedDataSource create = dataSource(dir);
+            create.setCreateDatabase("create");
+            try {
+                create.getConnection().close(); // boots the database, creating it if absent
+            } catch (SQLException e) {
+                throw StoreErrors.translate(e, where, "open the database");
+            }
+            openCounts.merge(dir, 1, Integer::sum);
+            // Later connections do not carry "create": if the folder disappears while we run, we
+            // want an error, not a silently recreated empty database.
+            return dataSource(dir);
+        }
+    }
+
+    /** Counts one user less; the last one shuts the database down cleanly so other processes can open it. */
+    static void release(Path dir, Location where) {
+        synchronized (LOCK) {
+            int left = openCounts.merge(dir, -1, Integer::sum);
+            if (left > 0) {
+                return;
+            }
+            openCounts.remove(dir);
+            shutdown(dir, where);
+        }
+    }
+
+    private static void shutdown(Path dir, Location where) {
+        EmbeddedDataSource ds = dataSource(dir);
+        ds.setShutdownDatabase("shutdown");
+        try {
+            ds.getConnection().close(); // Derby answers a shutdown request with an exception, never gets here
+        } catch (SQLException e) {
+            if (!"08006".equals(e.getSQLState())) { // 08006 = "Database ... shutdown.", the success answer
+                throw StoreErrors.translate(e, where, "close the database");
+            }
+        }
+    }
+
+    private static EmbeddedDataSource dataSource(Path dir) {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.toString());
+        return ds;
+    }
+
+    /**
+     * Derby writes derby.log into the working directory unless told otherwise, which litters
+     * wherever the user ran a command. Put it next to the database instead, unless the
+     * application already chose. Derby reads this once, when the engine boots, so the first
+     * database opened in a JVM decides.
+     */
+    static void redirectDerbyLog(Path dir) {
+        Path parent = dir.getParent();
+        if (parent == null
+                || System.getProperty("derby.stream.error.file") != null
+                || System.getProperty("derby.stream.error.method") != null
+                || System.getProperty("derby.stream.error.field") != null) {
+            return;
+        }
+        System.setProperty("derby.stream.error.file", parent.resolve("derby.log").toString());
+    }
+
+    /** Plain-words checks Derby would otherwise report obscurely. */
+    private static void prepareDirectory(Path dir, Location where) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StoreException(dir + " is a file, not a database folder",
+                    "Point FaceAttend at a folder (new or holding a FaceAttend database), not at a file.");
+        }
+        if (Files.isDirectory(dir) && isEmpty(dir)) {
+            // Derby refuses to create a database in an existing folder, even an empty one
+            // (users often mkdir it first); an empty folder holds nothing to lose.
+            try {
+                Files.delete(dir);
+            } catch (IOException e) {
+                throw new StoreException("cannot use the empty folder " + dir + " for the database (" + e + ")",
+                        "Check that you may write to it and to its parent folder.", e);
+            }
+        }
+        Path parent = dir.getParent();
+        if (parent != null && !Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the folder " + parent + " for " + where + " (" + e + ")",
+                        "Choose a folder you can write to, and check that the disk is not full.", e);
+            }
+            if (!Files.isWritable(parent)) {
+                throw new StoreException("cannot create " + where + ": the folder " + parent + " is not writable",
+                        "Choose a folder you can write to, or fix its permissions.");
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false; // let Derby report what is wrong with it
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.faceattend.store;
+
+import com.faceattend.store.internal.FlywayLogBridge;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Brings a database's tables up to the version this FaceAttend knows, with Flyway and the SQL
+ * scripts in {@code db/migration}. Already-applied scripts are skipped, so this runs on every open.
+ */
+final class SchemaMigrator {
+    static final String LOCATION = "classpath:db/migration";
+    /**
+     * The highest script version in {@code db/migration}; raise it with every new script
+     * (SchemaMigratorTest checks the two agree).
+     */
+    static final String LATEST_VERSION = "1";
+
+    private SchemaMigrator() {
+    }
+
+    static void migrate(DataSource dataSource, Location where) {
+        if (isCurrent(dataSource)) {
+            // Starting Flyway costs about two seconds of class loading and scanning on a small
+            // machine, paid by every CLI command; one query tells us there is nothing to do.
+            return;
+        }
+        try {
+            // Our own class loader, not the thread's context loader: inside a NetBeans module or a
+            // plugin host the context loader may not see this jar's db/migration scripts.
+            Flyway.configure(SchemaMigrator.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(LOCATION)
+                    // a packaging mistake that drops the scripts must fail loudly, not give an empty database
+                    .failOnMissingLocations(true)
+                    .loggers(FlywayLogBridge.class.getName())
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw StoreErrors.translate(e, where, "update the database schema");
+        }
+    }
+
+    /** Whether Flyway already applied {@link #LATEST_VERSION} and nothing failed. */
+    static boolean isCurrent(DataSource dataSource) {
+        String sql = "SELECT SUM(CASE WHEN \"version\" = ? AND \"success\" THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END) FROM \"flyway_schema_history\"";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, LATEST_VERSION);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1 && rs.getInt(2) == 0;
+            }
+        } catch (SQLException e) {
+            return false; // no history table yet, or something odd: let Flyway look at it properly
+        }
+    }
+}

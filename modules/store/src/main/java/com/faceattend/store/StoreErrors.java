@@ -1,0 +1,246 @@
+package com.faceattend.store;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Turns JDBC, Derby and Flyway failures into {@link StoreException}s a user can act on. Derby's
+ * own text is kept only as a detail after a plain-words problem, never as the whole message.
+ * Derby reports the real cause as a chained ("next") exception behind a generic one such as XJ040
+ * "Failed to start database", so the whole chain is searched for the SQLStates that matter.
+ */
+final class StoreErrors {
+    private static final String GENERIC_FIX =
+            "Try again; if it keeps failing, look at derby.log next to the database folder and report the problem.";
+
+    private StoreErrors() {
+    }
+
+    static StoreException unknownEmployee(String code) {
+        return new StoreException("no employee with code '" + code + "'",
+                "List codes with `faceattend employees list`.");
+    }
+
+    static StoreException duplicateEmployee(String code) {
+        return new StoreException("an employee with code '" + code + "' already exists",
+                "Pick another code, or update the existing employee instead of adding it again. "
+                        + "List codes with `faceattend employees list`.");
+    }
+
+    static StoreException noConsent(String code) {
+        return new StoreException("employee '" + code + "' has no consent recorded, so FaceAttend will not store their face templates",
+                "record the employee's consent first (`faceattend employees consent " + code + "`), then enrol again.");
+    }
+
+    static StoreException invalid(String problem, String fix) {
+        return new StoreException(problem, fix);
+    }
+
+    static StoreException lockedByOtherProcess(Location where, Throwable cause) {
+        if (where.isNetwork()) {
+            return new StoreException(where + " is in use by another process that opened its folder directly, "
+                    + "so the network server cannot open it",
+                    "Stop the FaceAttend instance that uses the database folder directly and let every station "
+                            + "connect through the Derby network server (see README).", cause);
+        }
+        return new StoreException("the database at " + where.directory()
+                + " is in use by another FaceAttend process (pid unknown)",
+                "Close the other instance, or run several stations against a Derby network server (see README).", cause);
+    }
+
+    /**
+     * Translates any failure that happened while {@code doing} something (worded to follow "could
+     * not", e.g. "add employee 'E1'") with the database at {@code where}.
+     */
+    static StoreException translate(Throwable failure, Location where, String doing) {
+        if (failure instanceof StoreException se) {
+            return se;
+        }
+        Set<String> states = sqlStates(failure);
+        String detail = deepestMessage(failure);
+
+        if (states.contains("XSDB6")) {
+            return lockedByOtherProcess(where, failure);
+        }
+        if (states.contains("08001")) {
+            return new StoreException("no Derby network server answers at " + where.server(),
+                    "Start it on that machine (`startNetworkServer -h 0.0.0.0 -p " + where.port()
+                            + "`, see README), check the host name and port, and that no firewall blocks the port.", failure);
+        }
+        if (states.contains("08004")) {
+            return new StoreException("the Derby network server at " + where.server() + " refused to open database '"
+                    + where.databaseName() + "' (" + detail + ")",
+                    "Check the database name (it is a path on the server machine, or relative to the server's "
+                            + "derby.system.home) and the server's user settings.", failure);
+        }
+        if (states.contains("XBM0J") || states.contains("XBM0A")) {
+            return new StoreException("the folder " + where.databaseName() + " exists but is not a FaceAttend database",
+                    "Point FaceAttend at an empty or new folder, or at the folder of an existing FaceAttend database.", failure);
+        }
+        if (isDiskFull(failure, states)) {
+            return new StoreException("could not " + doing + ": the disk holding " + where
+                    + " is full or cannot be written (" + detail + ")",
+                    "Free some disk space (or move the database to a larger disk), check that the user running "
+                            + "FaceAttend may write to the folder, then try again.", failure);
+        }
+        if (containsAny(states, "25502", "25503", "XSLAH", "XSDFB", "XSTB2")) {
+            return new StoreException("could not " + doing + ": " + where + " is read-only",
+                    "The folder is on read-only media or its files are not writable by this user; fix the "
+                            + "permissions or copy the database to a writable folder.", failure);
+        }
+        if (states.contains("XJ004") && !where.isNetwork()) {
+            return new StoreException("could not create the database at " + where.directory()
+                    + ": the folder cannot be created there",
+                    "Choose a folder you can write to, and check that the disk is not full.", failure);
+        }
+        if (states.contains("XSLAN") || states.contains("XCL47")) {
+            return new StoreException(where + " was written by a newer Derby version than this FaceAttend uses (" + detail + ")",
+                    "Use the FaceAttend version that last wrote this database, or a newer one.", failure);
+        }
+        if (states.contains("XJ040") || containsPrefix(states, "XSDG", "XSLA", "XSDB", "XCY0", "XBM0")) {
+            return new StoreException(where + " could not be opened: its files look damaged (" + detail + ")",
+                    "Restore the database folder from a backup. If it was copied while FaceAttend was running, "
+                            + "copy it again with FaceAttend stopped.", failure);
+        }
+        if (containsAny(states, "40001", "40XL1", "40XL2")) {
+            return new StoreException("could not " + doing + ": " + where + " is busy (another station or command holds a lock)",
+                    "Try again in a moment.", failure);
+        }
+        if (containsPrefix(states, "08")) {
+            return new StoreException("could not " + doing + ": the connection to " + where + " was lost (" + detail + ")",
+                    where.isNetwork()
+                            ? "Check that the Derby network server at " + where.server() + " is still running and reachable, then try again."
+                            : "Restart FaceAttend; if it keeps happening, look at derby.log next to the database folder.", failure);
+        }
+        if (states.contains("22001")) {
+            return new StoreException("could not " + doing + ": a value is too long for the database",
+                    "Use shorter text (codes up to 64 characters, names up to 200).", failure);
+        }
+        if (states.contains("22003")) {
+            return new StoreException("could not " + doing + ": a number is out of range (not finite, or too large)",
+                    "This is a bug in the caller: check the scores and qualities passed to the store.", failure);
+        }
+        if (states.contains("23505")) {
+            return new StoreException("could not " + doing + ": the same entry already exists",
+                    "Check the existing entries before adding it again.", failure);
+        }
+        if (containsPrefix(states, "42")) {
+            return new StoreException(where + " does not have the tables FaceAttend expects (" + detail + ")",
+                    "It may have been changed by hand or by another program; restore it from a backup.", failure);
+        }
+        if (states.isEmpty() && failure instanceof FlywayException
+                && String.valueOf(failure.getMessage()).contains("non-empty schema")) {
+            return new StoreException(where + " holds tables of another program, not a FaceAttend database",
+                    "Point FaceAttend at an empty or new folder, or at the folder of an existing FaceAttend database.",
+                    failure);
+        }
+        if (states.isEmpty() && failure instanceof FlywayException) {
+            return new StoreException("could not bring the schema of " + where + " up to date (" + firstLine(failure.getMessage()) + ")",
+                    "Use a FaceAttend version at least as new as the one that last wrote this database; if its tables "
+                            + "were changed by hand, restore a backup.", failure);
+        }
+        return new StoreException("could not " + doing + " in " + where + " (" + detail
+                + (states.isEmpty() ? "" : ", SQLState " + String.join("/", states)) + ")", GENERIC_FIX, failure);
+    }
+
+    static boolean hasState(Throwable failure, String state) {
+        return sqlStates(failure).contains(state);
+    }
+
+    /** All SQLStates in the cause chain and in each SQLException's "next" chain, outermost first. */
+    static Set<String> sqlStates(Throwable failure) {
+        Set<String> states = new LinkedHashSet<>();
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                states.add(sql.getSQLState());
+            }
+        }
+        return states;
+    }
+
+    private static boolean isDiskFull(Throwable failure, Set<String> states) {
+        if (containsAny(states, "XSDG1", "XSLA0", "XSLA4", "XSLAE", "XSDFI", "XBM0B", "XSDF1")) {
+            return true;
+        }
+        for (Throwable t : chain(failure)) {
+            String m = t.getMessage();
+            if (t instanceof IOException && m != null
+                    && (m.contains("No space left") || m.contains("Disk quota") || m.contains("not enough space"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message: Derby's outer exceptions only say "see the next exception". */
+    private static String deepestMessage(Throwable failure) {
+        List<Throwable> all = chain(failure);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            String m = all.get(i).getMessage();
+            if (m != null && !m.isBlank() && !m.contains("see the next exception")) {
+                return firstLine(m);
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String trimmed = s.strip();
+        int nl = trimmed.indexOf('\n');
+        return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
+    }
+
+    /** Causes and SQLException next-chains, flattened breadth-first; guards against cycles. */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> out = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty() && out.size() < 64) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsAny(Set<String> states, String... wanted) {
+        for (String w : wanted) {
+            if (states.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsPrefix(Set<String> states, String... prefixes) {
+        for (String s : states) {
+            for (String p : prefixes) {
+                if (s.startsWith(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

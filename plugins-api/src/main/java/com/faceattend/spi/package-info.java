@@ -1,0 +1,36 @@
+/**
+ * The FaceAttend plugin SDK: what a third party implements to add a face detector, a face
+ * embedder, a liveness check, a frame source or an attendance event listener.
+ *
+ * <h2>How to write a provider</h2>
+ * <ol>
+ *   <li>Depend on {@code com.faceattend:faceattend-plugins-api} only.</li>
+ *   <li>Implement one of the stateless builders ({@link com.faceattend.spi.FaceDetectorProvider},
+ *       {@link com.faceattend.spi.FaceEmbedderProvider}, {@link com.faceattend.spi.LivenessCheckProvider},
+ *       {@link com.faceattend.spi.FrameSourceProvider}). A builder names itself through
+ *       {@link com.faceattend.spi.ProviderInfo} (id, version, model licence) and creates the stateful,
+ *       {@link java.lang.AutoCloseable} worker that does the job.</li>
+ *   <li>Register the builder in {@code META-INF/services/<interface name>} (found by
+ *       {@link java.util.ServiceLoader} and by the NetBeans default Lookup alike).</li>
+ *   <li>Run the contract checks in {@code com.faceattend.spi.contract} against it in your tests.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * public final class MyDetectorProvider implements FaceDetectorProvider {
+ *     public ProviderInfo info() {
+ *         return new ProviderInfo("acme-detector", "1.0.0", "ACME face detector", "MIT", "ACME Ltd");
+ *     }
+ *     public FaceDetector create(ProviderSettings settings) {
+ *         return new MyDetector(settings.intraOpThreads());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Embeddings carry the id of the model that made them; embeddings of different models are never
+ * compared ({@link com.faceattend.spi.Embedding#cosine} refuses).
+ *
+ * <p>Images never leave the machine: providers must not send frames, crops or embeddings anywhere.
+ *
+ * @since 0.1
+ */
+package com.faceattend.spi;

@@ -57,7 +57,7 @@ final class AppContext implements AutoCloseable {
                 }
                 store = DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend");
             }
-            opened.add(store);
+            register(store);
         }
         return store;
     }
@@ -80,9 +80,13 @@ final class AppContext implements AutoCloseable {
             }
             throw e;
         }
-        FacePipeline pipeline = new FacePipeline(detector, embedder, liveness, settings);
-        opened.add(pipeline);
-        return pipeline;
+        return register(new FacePipeline(detector, embedder, liveness, settings));
+    }
+
+    /** Closes {@code resource} with the context. */
+    <T extends AutoCloseable> T register(T resource) {
+        opened.add(resource);
+        return resource;
     }
 
     /** The gallery of every active employee's templates of the pipeline's model. */

@@ -3,6 +3,7 @@ package com.faceattend.cli;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.station.AttendanceStation;
 import com.faceattend.engine.station.DirectionPolicy;
@@ -20,6 +21,7 @@ import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceLandmarks;
+import com.faceattend.spi.FacePrescreen;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.spi.SourceSpec;
@@ -97,15 +99,18 @@ final class BenchCommand implements Callable<Integer> {
         ProviderSettings ps = ProviderSettings.defaults();
         FaceAligner aligner = new FaceAligner();
         GalleryIndex gallery = randomGallery(1_000, 512, 1);
+        Timings haar = new Timings();
         Timings detect = new Timings(), landmarks = new Timings(), align = new Timings(), embed = new Timings(),
                 liveness = new Timings(), match = new Timings(), decode = new Timings();
         try (UltraFaceDetector detector = new UltraFaceDetectorProvider().create(ps);
              ArcFaceEmbedder embedder = new ArcFaceEmbedderProvider().create(ps);
-             SilentLivenessCheck live = new SilentLivenessCheckProvider().create(ps)) {
+             SilentLivenessCheck live = new SilentLivenessCheckProvider().create(ps);
+             FacePrescreen cascade = new ProviderRegistry().prescreen("opencv-haar").create(ps)) {
             for (int round = 0; round < 2; round++) {
                 boolean warmup = round == 0;
                 for (Path p : sample) {
                     FrameImage image = decode.time(warmup, () -> Photos.read(p));
+                    haar.time(warmup, () -> cascade.candidates(image));
                     List<UltraFaceDetector.ScoredBox> boxes = detect.time(warmup, () -> detector.detectBoxes(image));
                     if (boxes.isEmpty()) {
                         continue;
@@ -128,6 +133,7 @@ final class BenchCommand implements Callable<Integer> {
         liveness.print(out, "liveness (silent, 128x128)");
         match.print(out, "match (1:N, 1,000 templates)");
         decode.print(out, "(decode photo, not a stage)");
+        haar.print(out, "(Haar pre-screen, optional)");
         out.printf(Locale.ROOT, "  %-34s %7.2f ms (median stages, embed counted twice for flip-averaging)%n", "= per face",
                 detect.median() + landmarks.median() + align.median() + 2 * embed.median() + liveness.median() + match.median());
     }
@@ -143,10 +149,14 @@ final class BenchCommand implements Callable<Integer> {
                 embedder.embed(photo).ifPresent(e -> gallery.add(name, name, e));
             }
             SourceSpec source = SourceSpec.parse(video.toString());
-            for (int every : new int[] {1, 2}) {
-                StationSettings settings = StationSettings.defaults().withProcessEveryNth(every);
+            record Variant(String label, int every, boolean haar) { }
+            for (Variant v : List.of(new Variant("every frame", 1, false), new Variant("every 2nd frame", 2, false),
+                    new Variant("every frame + Haar pre-screen", 1, true))) {
+                StationSettings settings = StationSettings.defaults().withProcessEveryNth(v.every());
                 AttendanceStation station = new AttendanceStation("bench", pipeline, gallery, settings,
                         DirectionPolicy.fixed(AttendanceEvent.Direction.IN), Clock.systemUTC());
+                FacePrescreen haar = v.haar() ? ctx.registry().prescreen("opencv-haar").create(ProviderSettings.defaults()) : null;
+                station.usePrescreen(haar);
                 List<String> recognised = new ArrayList<>();
                 station.addListener(e -> {
                     if (e instanceof AttendanceEvent.PersonRecognized p) {
@@ -155,8 +165,11 @@ final class BenchCommand implements Callable<Integer> {
                 });
                 StationRunner.RunStats stats = new StationRunner(station, () -> ctx.registry().frameSourceFor(source).open(source))
                         .onStatus(s -> { }).run();
-                out.printf(Locale.ROOT, "  analyse every %d frame(s): %5d frames in %6.2f s = %6.1f fps end to end; recognised %s%n",
-                        every, stats.frames(), stats.seconds(), stats.framesPerSecond(), recognised);
+                if (haar != null) {
+                    haar.close();
+                }
+                out.printf(Locale.ROOT, "  %-30s %5d frames in %6.2f s = %6.1f fps end to end; recognised %s%n",
+                        v.label(), stats.frames(), stats.seconds(), stats.framesPerSecond(), recognised);
             }
         }
     }

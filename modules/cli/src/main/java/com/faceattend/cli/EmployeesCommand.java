@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code faceattend employees list|delete|deactivate|activate}. */
 @Command(name = "employees", description = "List, deactivate or delete employees.",
         subcommands = {EmployeesCommand.ListEmployees.class, EmployeesCommand.Delete.class,
-            EmployeesCommand.Deactivate.class, EmployeesCommand.Activate.class})
+            EmployeesCommand.Deactivate.class, EmployeesCommand.Activate.class, EmployeesCommand.Consent.class})
 final class EmployeesCommand {
     @ParentCommand
     FaceAttendCli app;
@@ -146,6 +146,26 @@ final class EmployeesCommand {
                 require(ctx.store(), code);
                 ctx.store().setActive(code, true, EnrollCommand.actor());
                 spec.commandLine().getOut().printf("%s activated%n", code);
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "consent", description = "Record today that the employee gave informed consent to biometric attendance.")
+    static final class Consent implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "CODE")
+        String code;
+
+        @Override
+        public Integer call() {
+            try (AppContext ctx = parent.app.openContext()) {
+                require(ctx.store(), code);
+                ctx.store().recordConsent(code, java.time.Instant.now(), EnrollCommand.actor());
+                spec.commandLine().getOut().printf("consent of %s recorded%n", code);
                 return ExitCode.OK;
             }
         }

@@ -9,6 +9,7 @@ import com.faceattend.engine.station.ListenerFailedException;
 import com.faceattend.engine.station.StationRunner;
 import com.faceattend.engine.station.StationSettings;
 import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.ProviderSettings;
 import com.faceattend.spi.SourceSpec;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -62,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--liveness-threshold", description = "Live score needed (default: ${DEFAULT-VALUE}).")
     float livenessThreshold = StationSettings.defaults().livenessThreshold();
 
+    @Option(names = "--haar-prescreen", description = "Skip the face detector on frames where a Haar cascade sees no face (the seed design's pre-screen; off by default because on the reference machine it costs more than it saves).")
+    boolean haarPrescreen;
+
     @Option(names = "--max-reconnects", description = "Give up after this many failed reconnects of a live source in a row (default: keep trying).")
     int maxReconnects = Integer.MAX_VALUE;
 
@@ -92,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
             ctx.store().purgeExpired(java.time.Instant.now());
             AttendanceStation st = new AttendanceStation(station, pipeline, gallery, settings, directions(ctx),
                     Clock.systemDefaultZone());
+            if (haarPrescreen) {
+                st.usePrescreen(ctx.register(ctx.registry().prescreen("opencv-haar").create(ProviderSettings.defaults())));
+            }
             st.addListener(new StoreRecorder(ctx.store(), strangerRetention));
             st.addListener(e -> print(out, e));
             StationRunner runner = new StationRunner(st, () -> ctx.registry().frameSourceFor(spec0).open(spec0))

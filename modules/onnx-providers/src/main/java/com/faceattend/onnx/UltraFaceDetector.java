@@ -54,7 +54,10 @@ public final class UltraFaceDetector implements FaceDetector {
     /** A box with its confidence. */
     public record ScoredBox(FaceBox box, float score) { }
 
-    /** Stage 1: face boxes (squared on their height, as the landmark model expects), best first. */
+    /**
+     * Stage 1: face boxes as the detector draws them (clamped to the frame), best first. The
+     * liveness model was trained on these boxes; the landmark stage squares them itself.
+     */
     public List<ScoredBox> detectBoxes(FrameImage frame) {
         FrameImage small = BgrImages.resize(frame, IN_W, IN_H);
         fillNormalisedRgb(small.bgr(), boxes.input(), IN_W * IN_H);
@@ -74,16 +77,20 @@ public final class UltraFaceDetector implements FaceDetector {
             }
         }
         List<ScoredBox> kept = NonMaxSuppression.apply(candidates, nmsIou);
-        List<ScoredBox> squared = new ArrayList<>(kept.size());
+        List<ScoredBox> clamped = new ArrayList<>(kept.size());
         for (ScoredBox b : kept) {
-            squared.add(new ScoredBox(square(b.box(), frame.width(), frame.height()), b.score()));
+            FaceBox box = BgrImages.clampToFrame(b.box(), frame.width(), frame.height());
+            if (box.width() >= 1 && box.height() >= 1) {
+                clamped.add(new ScoredBox(box, b.score()));
+            }
         }
-        return squared;
+        return clamped;
     }
 
     /** Stage 2: the five alignment points of the face in {@code box}. */
     public FaceLandmarks locateLandmarks(FrameImage frame, FaceBox box) {
-        FaceBox crop = CropWindow.around(box, 1f, frame.width(), frame.height());
+        // The landmark model was trained on square crops of the box's height.
+        FaceBox crop = CropWindow.around(square(box, frame.width(), frame.height()), 1f, frame.width(), frame.height());
         FrameImage patch = BgrImages.cropResize(frame, crop, LM_SIZE, LM_SIZE);
         float[] grey = BgrImages.toGrey(patch);
         FloatBuffer in = landmarks.input();

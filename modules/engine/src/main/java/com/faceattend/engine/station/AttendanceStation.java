@@ -9,6 +9,7 @@ import com.faceattend.spi.AttendanceListener;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceBox;
+import com.faceattend.spi.FacePrescreen;
 import com.faceattend.spi.FrameImage;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class AttendanceStation {
     /** Media time (ms) of each person's last recorded event at this station. */
     private final Map<String, Long> lastRecorded = new HashMap<>();
     private long frameCounter;
+    private FacePrescreen prescreen;
     private FrameAnalysis last = new FrameAnalysis(0, false, List.of(), List.of());
 
     public AttendanceStation(String name, FacePipeline pipeline, GalleryIndex gallery, StationSettings settings,
@@ -64,6 +66,15 @@ public final class AttendanceStation {
         return settings;
     }
 
+    /**
+     * Screens frames with a cheap detector first (the seed design's Haar cascade): frames where it
+     * sees no face candidate skip the CNN detector. Off by default: measured on the reference
+     * machine the cascade costs more than the detector it would save (see README "Speed").
+     */
+    public void usePrescreen(FacePrescreen screen) {
+        this.prescreen = screen;
+    }
+
     public void addListener(AttendanceListener listener) {
         listeners.add(listener);
     }
@@ -85,7 +96,8 @@ public final class AttendanceStation {
         }
         FrameImage work = BgrImages.limitWidth(frame, settings.maxFrameWidth());
         float toFrame = frame.width() / (float) work.width();
-        List<DetectedFace> faces = pipeline.detect(work);
+        List<DetectedFace> faces = prescreen != null && prescreen.candidates(work).isEmpty()
+                ? List.of() : pipeline.detect(work);
         List<Track> tracks = tracker.update(faces);
         List<AttendanceEvent> events = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {

@@ -12,7 +12,8 @@
  *       {@link java.lang.AutoCloseable} worker that does the job.</li>
  *   <li>Register the builder in {@code META-INF/services/<interface name>} (found by
  *       {@link java.util.ServiceLoader} and by the NetBeans default Lookup alike).</li>
- *   <li>Run the contract checks in {@code com.faceattend.spi.contract} against it in your tests.</li>
+ *   <li>Run the contract checks in {@code com.faceattend.spi.contract} ({@code DetectorContract},
+ *       {@code EmbedderContract}, {@code LivenessContract}) against it in your tests.</li>
  * </ol>
  *
  * <pre>{@code

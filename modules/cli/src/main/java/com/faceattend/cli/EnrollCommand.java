@@ -112,7 +112,7 @@ final class EnrollCommand implements Callable<Integer> {
                     String name = target.one != null && target.one.name != null ? target.one.name : code;
                     saved = save(store, code, name, result.accepted());
                 }
-                outcomes.add(new PersonOutcome(code, saved, result.rejected().stream()
+                outcomes.add(new PersonOutcome(code, result.accepted().size(), saved, result.rejected().stream()
                         .map(r -> new RejectedPhoto(r.photo().toString(), r.problem(), r.fix())).toList()));
             }
             report(out, outcomes);
@@ -141,7 +141,8 @@ final class EnrollCommand implements Callable<Integer> {
 
     record RejectedPhoto(String photo, String problem, String fix) { }
 
-    record PersonOutcome(String code, int templatesSaved, List<RejectedPhoto> rejected) { }
+    /** @param templatesSaved photos accepted times the resolutions each is stored at */
+    record PersonOutcome(String code, int photosAccepted, int templatesSaved, List<RejectedPhoto> rejected) { }
 
     private void report(PrintWriter out, List<PersonOutcome> outcomes) {
         if (json) {
@@ -150,7 +151,8 @@ final class EnrollCommand implements Callable<Integer> {
         }
         int rejectedPhotos = 0;
         for (PersonOutcome o : outcomes) {
-            String verdict = o.templatesSaved > 0 ? o.templatesSaved + " template(s) saved" : "NOT enrolled: no usable photo";
+            String verdict = o.templatesSaved > 0
+                    ? o.photosAccepted + " photo(s) enrolled (" + o.templatesSaved + " templates)" : "NOT enrolled: no usable photo";
             out.printf("%-20s %s%s%n", o.code, verdict, o.rejected.isEmpty() ? "" : ", " + o.rejected.size() + " photo(s) rejected");
             rejectedPhotos += o.rejected.size();
         }

@@ -56,7 +56,7 @@ class BadInputTest {
                 good.toString(), dogs.toString());
         assertEquals(ExitCode.PARTIAL, r.exitCode(), r.toString());
         assertTrue(r.out().contains("dogs.jpg: no face was found"), r.toString());
-        assertTrue(r.out().contains("1 template(s) saved"), r.toString());
+        assertTrue(r.out().contains("1 photo(s) enrolled"), r.toString());
     }
 
     @Test

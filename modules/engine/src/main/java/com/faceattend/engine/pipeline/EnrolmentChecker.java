@@ -17,6 +17,11 @@ import java.util.List;
 public final class EnrolmentChecker {
     /** A second face at least this fraction of the main face's height counts as "another person". */
     static final float OTHER_FACE_RATIO = 0.35f;
+    /**
+     * A second box lying this much (share of its own area) on the main face is a stray detection of
+     * the same head (a hat, the forehead), not another person: two people's faces rarely overlap.
+     */
+    static final float SAME_FACE_OVERLAP = 0.25f;
     /** Nose offset from the eye midline, relative to the eye distance, beyond which the face is turned. */
     static final float MAX_YAW_RATIO = 0.45f;
 
@@ -45,7 +50,8 @@ public final class EnrolmentChecker {
         }
         DetectedFace main = faces.stream().max((a, b) -> Float.compare(a.box().area(), b.box().area())).orElseThrow();
         long others = faces.stream()
-                .filter(f -> f != main && f.box().height() >= OTHER_FACE_RATIO * main.box().height())
+                .filter(f -> f != main && f.box().height() >= OTHER_FACE_RATIO * main.box().height()
+                        && overlapShare(f.box(), main.box()) < SAME_FACE_OVERLAP)
                 .count();
         if (others > 0) {
             return EnrolmentSample.rejected(source, EnrolmentRejection.SEVERAL_FACES, (others + 1) + " faces");
@@ -83,6 +89,13 @@ public final class EnrolmentChecker {
             out.add(pipeline.embed(small, scaled));
         }
         return out;
+    }
+
+    /** The share of {@code box}'s area that lies inside {@code other}. */
+    static float overlapShare(FaceBox box, FaceBox other) {
+        float ix = Math.max(0f, Math.min(box.x() + box.width(), other.x() + other.width()) - Math.max(box.x(), other.x()));
+        float iy = Math.max(0f, Math.min(box.y() + box.height(), other.y() + other.height()) - Math.max(box.y(), other.y()));
+        return box.area() <= 0 ? 0f : ix * iy / box.area();
     }
 
     /** Horizontal nose offset from the eyes' midpoint in units of eye distance (0 = frontal). */

@@ -111,8 +111,8 @@ final class EmployeesCommand {
         }
     }
 
-    @Command(name = "deactivate", description = "Stop recognising an employee but keep their records.")
-    static final class Deactivate implements Callable<Integer> {
+    /** A change to one employee, given by code: checks the code exists, applies, says what it did. */
+    abstract static class OneEmployeeChange implements Callable<Integer> {
         @ParentCommand
         EmployeesCommand parent;
         @Spec
@@ -120,54 +120,57 @@ final class EmployeesCommand {
         @Parameters(paramLabel = "CODE")
         String code;
 
+        abstract void apply(DerbyAttendanceStore store);
+
+        abstract String done();
+
         @Override
         public Integer call() {
             try (AppContext ctx = parent.app.openContext()) {
                 require(ctx.store(), code);
-                ctx.store().setActive(code, false, EnrollCommand.actor());
-                spec.commandLine().getOut().printf("%s deactivated%n", code);
+                apply(ctx.store());
+                spec.commandLine().getOut().printf("%s %s%n", code, done());
                 return ExitCode.OK;
             }
+        }
+    }
+
+    @Command(name = "deactivate", description = "Stop recognising an employee but keep their records.")
+    static final class Deactivate extends OneEmployeeChange {
+        @Override
+        void apply(DerbyAttendanceStore store) {
+            store.setActive(code, false, EnrollCommand.actor());
+        }
+
+        @Override
+        String done() {
+            return "deactivated";
         }
     }
 
     @Command(name = "activate", description = "Recognise a deactivated employee again.")
-    static final class Activate implements Callable<Integer> {
-        @ParentCommand
-        EmployeesCommand parent;
-        @Spec
-        CommandSpec spec;
-        @Parameters(paramLabel = "CODE")
-        String code;
+    static final class Activate extends OneEmployeeChange {
+        @Override
+        void apply(DerbyAttendanceStore store) {
+            store.setActive(code, true, EnrollCommand.actor());
+        }
 
         @Override
-        public Integer call() {
-            try (AppContext ctx = parent.app.openContext()) {
-                require(ctx.store(), code);
-                ctx.store().setActive(code, true, EnrollCommand.actor());
-                spec.commandLine().getOut().printf("%s activated%n", code);
-                return ExitCode.OK;
-            }
+        String done() {
+            return "activated";
         }
     }
 
     @Command(name = "consent", description = "Record today that the employee gave informed consent to biometric attendance.")
-    static final class Consent implements Callable<Integer> {
-        @ParentCommand
-        EmployeesCommand parent;
-        @Spec
-        CommandSpec spec;
-        @Parameters(paramLabel = "CODE")
-        String code;
+    static final class Consent extends OneEmployeeChange {
+        @Override
+        void apply(DerbyAttendanceStore store) {
+            store.recordConsent(code, java.time.Instant.now(), EnrollCommand.actor());
+        }
 
         @Override
-        public Integer call() {
-            try (AppContext ctx = parent.app.openContext()) {
-                require(ctx.store(), code);
-                ctx.store().recordConsent(code, java.time.Instant.now(), EnrollCommand.actor());
-                spec.commandLine().getOut().printf("consent of %s recorded%n", code);
-                return ExitCode.OK;
-            }
+        String done() {
+            return "consent recorded";
         }
     }
 }

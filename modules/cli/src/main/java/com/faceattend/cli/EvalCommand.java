@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -50,8 +51,16 @@ final class EvalCommand {
         return out;
     }
 
-    static PipelineSettings pipelineSettings(boolean noFlip) {
-        return PipelineSettings.defaults().withLiveness(false).withFlipAverage(!noFlip);
+    /** Options every evaluation shares. */
+    static final class CommonOptions {
+        @Option(names = "--no-flip", description = "Do not average the embedding with that of the mirrored face.")
+        boolean noFlip;
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        PipelineSettings pipelineSettings() {
+            return PipelineSettings.defaults().withLiveness(false).withFlipAverage(!noFlip);
+        }
     }
 
     @Command(name = "verify", description = "1:1 verification on LFW-format pairs: accuracy (threshold chosen on the other folds), TAR at FAR 1e-2/1e-3.")
@@ -64,10 +73,8 @@ final class EvalCommand {
         Path pairs;
         @Option(names = "--images", required = true, description = "images folder: <name>/<name>_<NNNN>.jpg.")
         Path images;
-        @Option(names = "--no-flip", description = "Do not average the embedding with that of the mirrored face.")
-        boolean noFlip;
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        CommonOptions options;
 
         @Override
         public Integer call() throws IOException {
@@ -83,15 +90,15 @@ final class EvalCommand {
                         missing.size(), pairs, missing.get(0));
             }
             try (AppContext ctx = parent.app.openContext()) {
-                FacePipeline pipeline = ctx.pipeline(pipelineSettings(noFlip));
-                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, json);
+                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings());
+                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, options.json);
                 List<ScoredPair> scored = new ArrayList<>();
                 for (FacePair p : lfw.pairs()) {
                     Optional<Embedding> a = embeddings.get(p.first()), b = embeddings.get(p.second());
                     scored.add(p.scored(a.isPresent() && b.isPresent() ? a.get().cosine(b.get()) : Double.NaN));
                 }
                 VerificationResult result = VerificationMetrics.evaluate(scored);
-                out.println(json ? result.toJson() : result.summary());
+                out.println(options.json ? result.toJson() : result.summary());
                 out.flush();
                 return ExitCode.OK;
             }
@@ -114,10 +121,8 @@ final class EvalCommand {
         Path strangers;
         @Option(names = "--threshold", description = "Station threshold to report FPIR/FNIR at (default: ${DEFAULT-VALUE}).")
         double threshold = StationSettings.defaults().matchThreshold();
-        @Option(names = "--no-flip", description = "Do not average the embedding with that of the mirrored face.")
-        boolean noFlip;
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        CommonOptions options;
 
         @Override
         public Integer call() throws IOException {
@@ -138,16 +143,16 @@ final class EvalCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (AppContext ctx = parent.app.openContext()) {
-                FacePipeline pipeline = ctx.pipeline(pipelineSettings(noFlip));
+                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings());
                 List<Path> all = new ArrayList<>();
                 folders.people().forEach(p -> all.addAll(p.images()));
                 if (extra != null) {
                     extra.people().forEach(p -> all.addAll(p.images()));
                 }
-                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, all, err, json);
+                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, all, err, options.json);
                 IdentificationResult closedResult = evaluate(closed, embeddings);
                 IdentificationResult openResult = evaluate(open, embeddings);
-                if (json) {
+                if (options.json) {
                     out.println("{\"closedSet\": " + closedResult.toJson() + ",\n\"openSet\": " + openResult.toJson() + "}");
                 } else {
                     out.println("== " + closed.description());

@@ -3,6 +3,7 @@ package com.faceattend.cli;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.station.AttendanceStation;
@@ -143,10 +144,12 @@ final class BenchCommand implements Callable<Integer> {
         try (AppContext ctx = app.openContext()) {
             FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults());
             GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
-            CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
+            // Enrol as the product does (checks, several resolutions per photo), into memory only.
+            PhotoSetChecker checker = new PhotoSetChecker(pipeline, Photos::read);
             for (Path photo : enrol) {
                 String name = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                embedder.embed(photo).ifPresent(e -> gallery.add(name, name, e));
+                checker.check(List.of(photo), p -> { }).accepted()
+                        .forEach(sample -> sample.templates().forEach(e -> gallery.add(name, name, e)));
             }
             SourceSpec source = SourceSpec.parse(video.toString());
             record Variant(String label, int every, boolean haar) { }

@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * 1:N search over 512-d templates: plain scalar loop vs the Vector API kernel (one thread), and the
- * gallery's full search (parallel for large galleries, per-person best, top-1). Side by side in one
+ * 1:N search over 512-d templates: plain scalar loop vs the float and int8 Vector API kernels (one
+ * thread), and the gallery's full search (int8 first pass + exact rescoring and parallel for large
+ * galleries, per-person best, top-1). Side by side in one
  * run, so the ratios hold even where absolute times drift.
  */
 @State(Scope.Benchmark)
@@ -35,6 +36,9 @@ public class GallerySearchBenchmark {
 
     float[] rows;
     float[] scores;
+    byte[] rowsInt8;
+    byte[] probeInt8;
+    int[] intScores;
     Embedding probe;
     GalleryIndex gallery;
 
@@ -51,6 +55,13 @@ public class GallerySearchBenchmark {
         }
         scores = new float[templates];
         probe = unit(random);
+        rowsInt8 = new byte[rows.length];
+        for (int r = 0; r < templates; r++) {
+            Int8Quantizer.quantize(rows, r * DIM, DIM, rowsInt8, r * DIM);
+        }
+        probeInt8 = new byte[DIM];
+        Int8Quantizer.quantize(probe.vector(), 0, DIM, probeInt8, 0);
+        intScores = new int[templates];
     }
 
     private static Embedding unit(Random random) {
@@ -71,6 +82,12 @@ public class GallerySearchBenchmark {
     public float[] simdOneThread() {
         VectorMath.dotRows(rows, probe.vector(), DIM, 0, templates, scores);
         return scores;
+    }
+
+    @Benchmark
+    public int[] int8OneThread() {
+        VectorMath.dotRowsInt8(rowsInt8, probeInt8, DIM, 0, templates, intScores);
+        return intScores;
     }
 
     @Benchmark

@@ -1,6 +1,8 @@
 package com.faceattend.engine.gallery;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorMath {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_64;
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
 
     private VectorMath() {
     }
@@ -41,6 +45,28 @@ final class VectorMath {
                 acc = FloatVector.fromArray(SPECIES, rows, o + i).fma(FloatVector.fromArray(SPECIES, query, i), acc);
             }
             scores[r] = acc.reduceLanes(VectorOperators.ADD) + tail(rows, o, query, bound, dim);
+        }
+    }
+
+    /**
+     * Integer dot products of int8 rows with an int8 query: scores[r] = sum(rows[r][i] * query[i]).
+     * A quarter of the memory traffic of floats, which is what bounds a 100,000-template scan.
+     */
+    static void dotRowsInt8(byte[] rows, byte[] query, int dim, int from, int to, int[] scores) {
+        int bound = dim - dim % BYTES.length();
+        for (int r = from; r < to; r++) {
+            int o = r * dim;
+            IntVector acc = IntVector.zero(INTS);
+            for (int i = 0; i < bound; i += BYTES.length()) {
+                IntVector x = (IntVector) ByteVector.fromArray(BYTES, rows, o + i).convertShape(VectorOperators.B2I, INTS, 0);
+                IntVector y = (IntVector) ByteVector.fromArray(BYTES, query, i).convertShape(VectorOperators.B2I, INTS, 0);
+                acc = acc.add(x.mul(y));
+            }
+            int s = acc.reduceLanes(VectorOperators.ADD);
+            for (int i = bound; i < dim; i++) {
+                s += rows[o + i] * query[i];
+            }
+            scores[r] = s;
         }
     }
 

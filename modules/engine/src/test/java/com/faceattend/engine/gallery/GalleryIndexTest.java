@@ -70,6 +70,52 @@ class GalleryIndexTest {
     }
 
     @Test
+    void theTwoStepSearchOfALargeGalleryReturnsTheExactTopPersons() {
+        // Above COARSE_THRESHOLD the int8 pass picks candidates; compare with a brute-force float scan.
+        Random r = new Random(5);
+        int people = GalleryIndex.COARSE_THRESHOLD / 4 + 500;
+        GalleryIndex g = new GalleryIndex(MODEL, 128, 2);
+        Embedding[] all = new Embedding[people * 4];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = unit(r, 128);
+            g.add("P" + i / 4, "P" + i / 4, all[i]);
+        }
+        for (int probeNo = 0; probeNo < 20; probeNo++) {
+            // A probe near a random template, as a real repeat visit is.
+            float[] v = all[r.nextInt(all.length)].vector().clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += (float) r.nextGaussian() * 0.08f;
+            }
+            Embedding probe = Embedding.normalised(MODEL, v);
+            float[] personBest = new float[people];
+            java.util.Arrays.fill(personBest, -2f);
+            for (int i = 0; i < all.length; i++) {
+                personBest[i / 4] = Math.max(personBest[i / 4], all[i].cosine(probe));
+            }
+            List<PersonMatch> top = g.search(probe, 3);
+            float[] sorted = personBest.clone();
+            java.util.Arrays.sort(sorted);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(sorted[sorted.length - 1 - k], top.get(k).similarity(), 1e-5f, "rank " + (k + 1));
+                assertEquals(personBest[Integer.parseInt(top.get(k).personKey().substring(1))], top.get(k).similarity(), 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void int8ScoresTrackTheFloatScores() {
+        Random r = new Random(6);
+        int dim = 512;
+        Embedding a = unit(r, dim), b = unit(r, dim);
+        byte[] qa = new byte[dim], qb = new byte[dim];
+        float sa = Int8Quantizer.quantize(a.vector(), 0, dim, qa, 0);
+        float sb = Int8Quantizer.quantize(b.vector(), 0, dim, qb, 0);
+        int[] dot = new int[1];
+        VectorMath.dotRowsInt8(qa, qb, dim, 0, 1, dot);
+        assertEquals(a.cosine(b), dot[0] * sa * sb, 3e-3f);
+    }
+
+    @Test
     void removingAPersonRemovesEveryTemplateAndKeepsOthersSearchable() {
         Random r = new Random(4);
         GalleryIndex g = new GalleryIndex(MODEL, 32);

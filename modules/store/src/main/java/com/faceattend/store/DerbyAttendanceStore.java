@@ -440,6 +440,15 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         return db.transaction("read the audit log", c -> AuditSql.latest(c, limit));
     }
 
+    /**
+     * The transaction runner, for the feature stores in this package (schedules, alerts) that keep
+     * their own tables in the same database. Package-private: callers outside the store use those
+     * classes, never raw SQL.
+     */
+    Database database() {
+        return db;
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /**

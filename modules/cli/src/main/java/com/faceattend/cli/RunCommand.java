@@ -1,6 +1,8 @@
 package com.faceattend.cli;
 
 import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.suite.AlternatingDirections;
+import com.faceattend.suite.StoreRecorder;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.station.AttendanceStation;

@@ -178,6 +178,23 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         });
     }
 
+    /** Changes an employee's name and department (null = none), audited with the old values. */
+    public void updateEmployee(String code, String name, String department, String actor) {
+        Objects.requireNonNull(code, "code");
+        checkText("employee name", name, MAX_NAME);
+        String dept = department == null || department.isBlank() ? null : department.strip();
+        if (dept != null && dept.length() > MAX_NAME) {
+            throw StoreErrors.invalid("the department is longer than " + MAX_NAME + " characters", "Shorten the department.");
+        }
+        db.transaction("update '" + code + "'", c -> {
+            Employee e = EmployeeSql.require(c, code);
+            EmployeeSql.rename(c, e.id(), name.strip(), dept);
+            AuditSql.insert(c, Instant.now(), actor, "update", "code " + code + ": name '" + e.name() + "' -> '" + name.strip()
+                    + "', department '" + e.department() + "' -> '" + dept + "'");
+            return null;
+        });
+    }
+
     /**
      * Erases an employee with their face templates and attendance events, in one transaction,
      * and audits it (code and counts only). Then rewrites the template table and retires old

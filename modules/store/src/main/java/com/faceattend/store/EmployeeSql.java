@@ -69,6 +69,15 @@ final class EmployeeSql {
         }
     }
 
+    static void rename(Connection c, long id, String name, String department) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE employee SET name = ?, department = ? WHERE id = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, department);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
     static void setActive(Connection c, long id, boolean active) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE employee SET active = ? WHERE id = ?")) {
             ps.setBoolean(1, active);

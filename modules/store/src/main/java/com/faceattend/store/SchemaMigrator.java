@@ -1,10 +1,12 @@
 package com.faceattend.store;
 
+import com.faceattend.store.internal.BundledMigrations;
 import com.faceattend.store.internal.FlywayLogBridge;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -33,14 +35,19 @@ final class SchemaMigrator {
         try {
             // Our own class loader, not the thread's context loader: inside a NetBeans module or a
             // plugin host the context loader may not see this jar's db/migration scripts.
-            Flyway.configure(SchemaMigrator.class.getClassLoader())
+            var config = Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(LOCATION)
-                    // a packaging mistake that drops the scripts must fail loudly, not give an empty database
-                    .failOnMissingLocations(true)
-                    .loggers(FlywayLogBridge.class.getName())
-                    .load()
-                    .migrate();
+                    .loggers(FlywayLogBridge.class.getName());
+            BundledMigrations scripts = BundledMigrations.listedIn(SchemaMigrator.class.getClassLoader());
+            if (scripts != null) {
+                // Listed from our own jar: no class-path scanning (which fails in the desktop suite).
+                config.resourceProvider(scripts).javaMigrationClassProvider(List::of).failOnMissingLocations(false);
+            } else {
+                // a packaging mistake that drops the scripts must fail loudly, not give an empty database
+                config.failOnMissingLocations(true);
+            }
+            config.load().migrate();
         } catch (FlywayException e) {
             throw StoreErrors.translate(e, where, "update the database schema");
         }

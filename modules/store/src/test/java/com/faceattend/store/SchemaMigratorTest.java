@@ -33,6 +33,21 @@ class SchemaMigratorTest {
                 "raise SchemaMigrator.LATEST_VERSION with every new migration script");
     }
 
+    /** The desktop suite finds scripts only through the index (no class-path scanning there). */
+    @Test
+    void indexNamesExactlyTheScriptsInTheFolder() throws Exception {
+        URL scripts = SchemaMigrator.class.getClassLoader().getResource("db/migration");
+        java.util.List<String> inFolder;
+        try (Stream<Path> files = Files.list(Path.of(scripts.toURI()))) {
+            inFolder = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+        }
+        var listed = com.faceattend.store.internal.BundledMigrations.listedIn(SchemaMigrator.class.getClassLoader());
+        assertTrue(listed != null, "db/migration/index.txt is missing");
+        java.util.List<String> inIndex = listed.getResources("V", new String[] {".sql"}).stream()
+                .map(r -> r.getFilename()).sorted().toList();
+        assertEquals(inFolder, inIndex, "add every migration script to db/migration/index.txt");
+    }
+
     @Test
     void fastPathOnlyWhenFlywayAppliedTheLatestVersion() throws Exception {
         Path dir = tmp.resolve("db");

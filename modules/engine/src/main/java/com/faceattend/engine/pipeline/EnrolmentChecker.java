@@ -23,7 +23,9 @@ public final class EnrolmentChecker {
      */
     static final float SAME_FACE_OVERLAP = 0.25f;
     /** Nose offset from the eye midline, relative to the eye distance, beyond which the face is turned. */
-    static final float MAX_YAW_RATIO = 0.45f;
+    public static final float MAX_YAW_RATIO = 0.45f;
+    /** Enrolment photos need a face of at least this many pixels: a template is only as good as its photo. */
+    public static final int MIN_FACE_SIZE = 48;
 
     /**
      * Face heights (pixels) at which extra templates are made from each enrolment photo. Enrolment
@@ -32,9 +34,6 @@ public final class EnrolmentChecker {
      * similarity 0.20 with the close-up only, 0.37-0.42 against a template made at the video's face
      * size). Shrinking the photo the way distance does closes that gap.
      */
-    /** Enrolment photos need a face of at least this many pixels: a template is only as good as its photo. */
-    public static final int MIN_FACE_SIZE = 48;
-
     public static final int[] LOW_RESOLUTION_FACE_SIZES = {64, 40};
 
     private final FacePipeline pipeline;
@@ -99,7 +98,7 @@ public final class EnrolmentChecker {
     }
 
     /** Horizontal nose offset from the eyes' midpoint in units of eye distance (0 = frontal). */
-    static float yawRatio(FaceLandmarks lm) {
+    public static float yawRatio(FaceLandmarks lm) {
         float eyeMidX = (lm.x(0) + lm.x(1)) / 2f;
         float eyeDistance = Math.max(1f, lm.interocularDistance());
         return (lm.x(2) - eyeMidX) / eyeDistance;

@@ -26,6 +26,7 @@ public final class Track {
     private String decidedKey;
     private String decidedName;
     private float decidedSimilarity;
+    private int framesSinceCheck;
 
     Track(int id, FaceBox box) {
         this.id = id;
@@ -117,6 +118,28 @@ public final class Track {
             }
         }
         return best == null ? null : Map.entry(best, bestCount);
+    }
+
+    /** Counts analysed frames since the decided identity was last re-checked; true when due. */
+    boolean recheckDue(int interval) {
+        return ++framesSinceCheck >= interval;
+    }
+
+    /**
+     * Forgets all evidence and the decision: the face under this box is someone else now (a
+     * scene cut, or two people crossing). The next frames decide afresh.
+     */
+    void restart() {
+        votes.clear();
+        embeddingSum = null;
+        liveScoreSum = 0;
+        liveSamples = 0;
+        framesSinceCheck = 0;
+        decide(TrackState.TRACKING, null, null, 0f);
+    }
+
+    void recheckDone() {
+        framesSinceCheck = 0;
     }
 
     void decide(TrackState newState, String key, String name, float similarity) {

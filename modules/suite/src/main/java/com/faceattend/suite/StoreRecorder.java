@@ -1,4 +1,4 @@
-package com.faceattend.cli;
+package com.faceattend.suite;
 
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceListener;
@@ -9,11 +9,11 @@ import java.time.Duration;
  * Writes a station's decisions to the database: attendance, strangers (their embedding kept only
  * for {@code strangerRetention}, to group repeat visits), and suspected spoofs in the audit log.
  */
-final class StoreRecorder implements AttendanceListener {
+public final class StoreRecorder implements AttendanceListener {
     private final DerbyAttendanceStore store;
     private final Duration strangerRetention;
 
-    StoreRecorder(DerbyAttendanceStore store, Duration strangerRetention) {
+    public StoreRecorder(DerbyAttendanceStore store, Duration strangerRetention) {
         this.store = store;
         this.strangerRetention = strangerRetention;
     }

@@ -1,4 +1,4 @@
-package com.faceattend.cli;
+package com.faceattend.suite;
 
 import com.faceattend.engine.station.DirectionPolicy;
 import com.faceattend.spi.AttendanceEvent.Direction;
@@ -12,11 +12,11 @@ import java.util.Optional;
  * One door for both ways: a person's first passage of the (local) day is IN, the next OUT, and so
  * on, judged from the database so that a restarted station continues correctly.
  */
-final class AlternatingDirections implements DirectionPolicy {
+public final class AlternatingDirections implements DirectionPolicy {
     private final DerbyAttendanceStore store;
     private final ZoneId zone;
 
-    AlternatingDirections(DerbyAttendanceStore store, ZoneId zone) {
+    public AlternatingDirections(DerbyAttendanceStore store, ZoneId zone) {
         this.store = store;
         this.zone = zone;
     }

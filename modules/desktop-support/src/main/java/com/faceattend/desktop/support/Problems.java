@@ -1,0 +1,51 @@
+package com.faceattend.desktop.support;
+
+import com.faceattend.suite.UserProblem;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openide.DialogDisplayer;
+import org.openide.NotifyDescriptor;
+import org.openide.util.NbBundle;
+import org.openide.windows.WindowManager;
+
+/**
+ * Shows what went wrong and what to do about it. The dialog never contains a stack trace; the
+ * full trace goes to the log for support.
+ */
+public final class Problems {
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    /** Logs {@code failure} and shows its problem and fix; callable from any thread. */
+    @NbBundle.Messages("TITLE_Problem=FaceAttend")
+    public static void show(String doing, Throwable failure) {
+        UserProblem p = UserProblem.of(failure);
+        LOG.log(Level.INFO, doing + ": " + p.sentence(), failure);
+        show(doing, p);
+    }
+
+    @NbBundle.Messages({"# {0} - what the user was doing", "# {1} - problem", "# {2} - fix",
+        "MSG_Problem=<html><body style='width:420px'><b>Could not {0}.</b><br><br>{1}<br><br><b>What to do:</b> {2}</body></html>"})
+    public static void show(String doing, UserProblem p) {
+        NotifyDescriptor nd = new NotifyDescriptor.Message(
+                Bundle.MSG_Problem(escape(doing), escape(sentence(p.problem())), escape(sentence(p.fix()))),
+                NotifyDescriptor.ERROR_MESSAGE);
+        nd.setTitle(Bundle.TITLE_Problem());
+        // Never before the main window: a dialog from start-up work would otherwise float alone.
+        WindowManager.getDefault().invokeWhenUIReady(() -> DialogDisplayer.getDefault().notifyLater(nd));
+    }
+
+    static String sentence(String s) {
+        if (s == null || s.isBlank()) {
+            return "";
+        }
+        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return t.endsWith(".") ? t : t + ".";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,121 @@
+package com.faceattend.suite;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * {@code settings.properties} in the data folder. A value that is missing or unusable falls back
+ * to its default (and is logged), so a hand-edited file never stops a station from starting.
+ * Saving writes a temporary file and moves it over the old one: a full disk or a crash never
+ * leaves half a settings file.
+ */
+public final class SettingsFile {
+    private static final Logger LOG = Logger.getLogger(SettingsFile.class.getName());
+    private final Path file;
+
+    public SettingsFile(Path dataDir) {
+        this.file = dataDir.resolve("settings.properties");
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public SuiteSettings load() {
+        if (!Files.isRegularFile(file)) {
+            return SuiteSettings.defaults();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warning("cannot read " + file + " (" + e.getMessage() + "); using default settings");
+            return SuiteSettings.defaults();
+        }
+        // Drop one bad value at a time (falling back to its default) until the rest is valid.
+        for (int attempt = 0; attempt <= p.size(); attempt++) {
+            try {
+                return fromProperties(p);
+            } catch (SettingsException e) {
+                LOG.warning(file + ": " + e.getMessage() + "; using the default for " + e.field());
+                p.remove(KEYS.getOrDefault(e.field(), e.field()));
+            } catch (RuntimeException e) { // a number that is not a number
+                LOG.warning(file + ": " + e.getMessage() + "; using default settings");
+                return SuiteSettings.defaults();
+            }
+        }
+        return SuiteSettings.defaults();
+    }
+
+    /** Record component → properties key where they differ. */
+    private static final java.util.Map<String, String> KEYS = java.util.Map.of("cooldown", "cooldownSeconds",
+            "detectorId", "detector", "embedderId", "embedder", "livenessId", "liveness");
+
+    private static SuiteSettings fromProperties(Properties p) {
+        SuiteSettings d = SuiteSettings.defaults();
+        return new SuiteSettings(p.getProperty("source", d.source()), p.getProperty("stationName", d.stationName()),
+                p.getProperty("direction", d.direction()),
+                number(p, "matchThreshold", d.matchThreshold()),
+                Boolean.parseBoolean(p.getProperty("livenessEnabled", Boolean.toString(d.livenessEnabled()))),
+                number(p, "livenessThreshold", d.livenessThreshold()),
+                p.containsKey("cooldownSeconds") ? seconds(p.getProperty("cooldownSeconds")) : d.cooldown(),
+                (int) number(p, "processEveryNth", d.processEveryNth()),
+                (int) number(p, "maxFrameWidth", d.maxFrameWidth()),
+                p.getProperty("detector", d.detectorId()), p.getProperty("embedder", d.embedderId()),
+                p.getProperty("liveness", d.livenessId()));
+    }
+
+    private static float number(Properties p, String key, float fallback) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Float.parseFloat(v.strip());
+        } catch (NumberFormatException e) {
+            throw new SettingsException(key, key + " is not a number: '" + v + "'", "enter a number");
+        }
+    }
+
+    public void save(SuiteSettings s) throws IOException {
+        Files.createDirectories(file.getParent());
+        Properties p = new Properties();
+        p.setProperty("source", s.source());
+        p.setProperty("stationName", s.stationName());
+        p.setProperty("direction", s.direction());
+        p.setProperty("matchThreshold", Float.toString(s.matchThreshold()));
+        p.setProperty("livenessEnabled", Boolean.toString(s.livenessEnabled()));
+        p.setProperty("livenessThreshold", Float.toString(s.livenessThreshold()));
+        p.setProperty("cooldownSeconds", Long.toString(s.cooldown().toSeconds()));
+        p.setProperty("processEveryNth", Integer.toString(s.processEveryNth()));
+        p.setProperty("maxFrameWidth", Integer.toString(s.maxFrameWidth()));
+        p.setProperty("detector", s.detectorId());
+        p.setProperty("embedder", s.embedderId());
+        p.setProperty("liveness", s.livenessId());
+        Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "FaceAttend station settings");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Duration seconds(String v) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(v.strip()));
+        } catch (NumberFormatException e) {
+            throw new SettingsException("cooldown", "cooldownSeconds is not a whole number: '" + v + "'", "enter seconds, e.g. 120");
+        }
+    }
+}

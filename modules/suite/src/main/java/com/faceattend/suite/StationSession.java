@@ -1,0 +1,176 @@
+package com.faceattend.suite;
+
+import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.station.AttendanceStation;
+import com.faceattend.engine.station.DirectionPolicy;
+import com.faceattend.engine.station.FrameAnalysis;
+import com.faceattend.engine.station.StationRunner;
+import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.SourceSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A station running on its own thread: opens the source, recognises faces, records attendance and
+ * strangers in the store, and tells an {@link Observer} about every frame, event and status change.
+ * Model loading and video decoding never happen on the caller's (UI) thread.
+ *
+ * <p>A video file is played at its own speed (so a person watching sees real time); cameras and
+ * streams run as fast as frames arrive.
+ */
+public final class StationSession {
+    private static final Logger LOG = Logger.getLogger(StationSession.class.getName());
+    /** How long a stranger's embedding is kept to group repeat visits (never a photo). */
+    public static final Duration STRANGER_RETENTION = Duration.ofDays(30);
+
+    /** Callbacks arrive on the station thread; a UI hands them to its own thread. */
+    public interface Observer {
+        default void onStarted(String source, int enrolledPeople) { }
+
+        /** @param framesPerSecond frames shown per second, averaged over about a second */
+        default void onFrame(FrameImage frame, FrameAnalysis analysis, double framesPerSecond) { }
+
+        /** After the event is recorded in the store. */
+        default void onEvent(AttendanceEvent event) { }
+
+        default void onStatus(String status) { }
+
+        /** @param problem null when the source ended or stop() was called; else what went wrong */
+        default void onStopped(StationRunner.RunStats stats, UserProblem problem) { }
+    }
+
+    private final AtomicReference<StationRunner> runner = new AtomicReference<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private final Thread thread;
+
+    private StationSession(SuiteServices suite, SuiteSettings settings, Observer observer) {
+        this.thread = new Thread(() -> run(suite, settings, observer), "faceattend-station");
+        this.thread.setDaemon(true);
+    }
+
+    static StationSession start(SuiteServices suite, SuiteSettings settings, Observer observer) {
+        if (settings.source().isEmpty()) {
+            throw new SettingsException("source", "no video source is set for this station",
+                    "choose a camera, video file, image folder or stream in Settings");
+        }
+        StationSession session = new StationSession(suite, settings, observer);
+        session.thread.start();
+        return session;
+    }
+
+    /** Asks the station to stop; returns at once. */
+    public void stop() {
+        stopRequested = true;
+        StationRunner r = runner.get();
+        if (r != null) {
+            r.stop();
+        }
+    }
+
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isRunning() {
+        return stopped.getCount() > 0;
+    }
+
+    private void run(SuiteServices suite, SuiteSettings settings, Observer observer) {
+        StationRunner.RunStats stats = new StationRunner.RunStats(0, 0, 0, 0, 0);
+        UserProblem problem = null;
+        SourceSpec spec = SourceSpec.parse(settings.source());
+        try (FacePipeline pipeline = suite.openPipeline(settings, true)) {
+            observer.onStatus("loading enrolled employees");
+            GalleryIndex gallery = suite.loadGallery(pipeline);
+            var store = suite.store();
+            store.ensureStation(settings.stationName());
+            store.purgeExpired(Instant.now());
+            AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery,
+                    settings.stationSettings(), directions(suite, settings), Clock.systemDefaultZone());
+            station.addListener(new StoreRecorder(store, STRANGER_RETENTION));
+            station.addListener(observer::onEvent);
+            FrameClock clock = new FrameClock(spec.kind() == SourceSpec.Kind.FILE);
+            StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))
+                    .onStatus(observer::onStatus)
+                    .onFrame(f -> {
+                        clock.pace(f.frame().timestampMillis());
+                        observer.onFrame(f.frame(), f.analysis(), clock.framesPerSecond());
+                    });
+            runner.set(r);
+            if (!stopRequested) {
+                observer.onStarted(spec.toString(), gallery.personCount());
+                stats = r.run();
+            }
+        } catch (RuntimeException e) {
+            problem = UserProblem.of(e);
+            LOG.log(Level.WARNING, "station stopped: " + problem.sentence(), e);
+        } finally {
+            try {
+                observer.onStopped(stats, problem);
+            } finally {
+                stopped.countDown();
+            }
+        }
+    }
+
+    private static DirectionPolicy directions(SuiteServices suite, SuiteSettings settings) {
+        return switch (settings.direction()) {
+            case "in" -> DirectionPolicy.fixed(AttendanceEvent.Direction.IN);
+            case "out" -> DirectionPolicy.fixed(AttendanceEvent.Direction.OUT);
+            default -> new AlternatingDirections(suite.store(), ZoneId.systemDefault());
+        };
+    }
+
+    /** Plays files at their own frame rate and measures the shown frame rate. */
+    private static final class FrameClock {
+        private final boolean pace;
+        private long firstFrameMillis = Long.MIN_VALUE;
+        private long firstWallNanos;
+        private long windowStart = System.nanoTime();
+        private int framesInWindow;
+        private double fps;
+
+        FrameClock(boolean pace) {
+            this.pace = pace;
+        }
+
+        void pace(long frameMillis) {
+            long now = System.nanoTime();
+            if (firstFrameMillis == Long.MIN_VALUE) {
+                firstFrameMillis = frameMillis;
+                firstWallNanos = now;
+            } else if (pace) {
+                long dueNanos = firstWallNanos + (frameMillis - firstFrameMillis) * 1_000_000L;
+                long waitMillis = (dueNanos - now) / 1_000_000L;
+                if (waitMillis > 0) {
+                    try {
+                        Thread.sleep(Math.min(waitMillis, 1000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            framesInWindow++;
+            long elapsed = System.nanoTime() - windowStart;
+            if (elapsed >= 1_000_000_000L) {
+                fps = framesInWindow * 1e9 / elapsed;
+                framesInWindow = 0;
+                windowStart = System.nanoTime();
+            }
+        }
+
+        double framesPerSecond() {
+            return fps;
+        }
+    }
+}

@@ -118,6 +118,9 @@ public final class SettingsTopComponent extends TopComponent {
         buttons.add(status);
         add(buttons, BorderLayout.SOUTH);
         liveness.addActionListener(e -> livenessThreshold.setEnabled(liveness.isSelected()));
+        threshold.setEditor(new JSpinner.NumberEditor(threshold, "0.00"));
+        livenessThreshold.setEditor(new JSpinner.NumberEditor(livenessThreshold, "0.00"));
+        maxWidth.setEditor(new JSpinner.NumberEditor(maxWidth, "0"));
         source.setName("settings.source");
     }
 

@@ -1,0 +1,46 @@
+package com.faceattend.desktop.support;
+
+import java.awt.EventQueue;
+import java.util.Locale;
+import java.util.Map;
+import org.netbeans.api.sendopts.CommandException;
+import org.netbeans.spi.sendopts.Arg;
+import org.netbeans.spi.sendopts.ArgsProcessor;
+import org.netbeans.spi.sendopts.Description;
+import org.netbeans.spi.sendopts.Env;
+import org.openide.util.NbBundle;
+import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
+
+/**
+ * {@code --show station|employees|settings|plugins}: brings a window to the front, also in an
+ * already running suite (a second launch hands its options over), e.g. from a desktop shortcut.
+ */
+@NbBundle.Messages({"OPT_Show=Bring a window to the front: station, employees, settings or plugins",
+    "# {0} - name", "ERR_Show=--show: no window called ''{0}''; use station, employees, settings or plugins"})
+public final class ShowOptions implements ArgsProcessor {
+    private static final Map<String, String> WINDOWS = Map.of("station", "StationTopComponent",
+            "employees", "EmployeesTopComponent", "settings", "SettingsTopComponent", "plugins", "PluginsTopComponent");
+
+    @Arg(longName = "show")
+    @Description(shortDescription = "#OPT_Show")
+    public String window;
+
+    @Override
+    public void process(Env env) throws CommandException {
+        if (window == null) {
+            return;
+        }
+        String id = WINDOWS.get(window.toLowerCase(Locale.ROOT));
+        if (id == null) {
+            throw new CommandException(2, Bundle.ERR_Show(window));
+        }
+        StartupQueue.submit(StartupQueue.Stage.STATION, () -> EventQueue.invokeLater(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent(id);
+            if (tc != null) {
+                tc.open();
+                tc.requestActive();
+            }
+        }));
+    }
+}

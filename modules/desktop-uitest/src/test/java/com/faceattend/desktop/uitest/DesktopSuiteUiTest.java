@@ -1,0 +1,79 @@
+package com.faceattend.desktop.uitest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.faceattend.store.AttendanceRecord;
+import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.Employee;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real desktop suite, as built by the application module, in a real window on a virtual
+ * screen: it enrols the two reference stills through the Employees window's bulk import, plays
+ * the sample clip in the Station window, and both people must then be checked in in Derby.
+ * Screenshots of the windows are saved as test artefacts (target/ui-screenshots); the time to a
+ * usable main window is printed.
+ */
+class DesktopSuiteUiTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void enrolsTwoPeopleThenChecksBothInFromTheClip() throws Exception {
+        SuiteProcess.requireBuilt();
+        Path video = SuiteProcess.video();
+        Path shots = SuiteProcess.screenshots();
+        // The bulk import reads one sub-folder per person (folder name = employee code).
+        Path people = tmp.resolve("people");
+        copy(video.resolve("ref_alex_lacamoire.png"), people.resolve("alex"));
+        copy(video.resolve("ref_lin_manuel_miranda.png"), people.resolve("lin"));
+        Path data = tmp.resolve("data");
+
+        try (VirtualDisplay display = VirtualDisplay.start(tmp.resolve("xvfb.log"))) {
+            SuiteProcess suite = SuiteProcess.launch(display, tmp, data, "--import-folder", people.toString(), "--consent-recorded",
+                    "--station-source", video.resolve("short_hamilton_clip.mp4").toString(), "--start-station");
+            try {
+                System.out.println("[ui-test] " + suite.waitForLog(Pattern.compile("main window usable after \\d+ ms")).strip());
+                suite.waitForLog(Pattern.compile("import finished: 2 of 2 people enrolled"));
+                suite.waitForLog(Pattern.compile("station event: .* IN .*"));
+                SuiteProcess.grab(display, shots.resolve("station-running.png"));
+                suite.waitForLog(Pattern.compile("station stopped"));
+                SuiteProcess.grab(display, shots.resolve("station.png"));
+                for (String window : List.of("employees", "settings", "plugins")) {
+                    suite.handOver("--show", window); // as a desktop shortcut would
+                    Thread.sleep(2500);
+                    SuiteProcess.grab(display, shots.resolve(window + ".png"));
+                }
+            } finally {
+                suite.stop();
+            }
+        }
+        List<String> log = Files.readAllLines(tmp.resolve("userdir/var/log/messages.log"), StandardCharsets.UTF_8);
+        assertFalse(log.stream().anyMatch(l -> l.startsWith("SEVERE")), "errors in the suite's log");
+
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+            assertEquals(List.of("alex", "lin"), store.listEmployees(false).stream().map(Employee::code).sorted().toList());
+            List<AttendanceRecord> events = store.listAttendance(Instant.EPOCH, Instant.now().plusSeconds(60), null);
+            TreeSet<String> checkedIn = new TreeSet<>();
+            events.forEach(r -> checkedIn.add(r.employeeCode() + " " + r.direction()));
+            assertEquals(List.of("alex IN", "lin IN"), List.copyOf(checkedIn), "check-ins recorded by the desktop station");
+            assertEquals(2, events.size(), "each person is recorded once per passage: " + events);
+        }
+    }
+
+    private static void copy(Path photo, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.copy(photo, folder.resolve(photo.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

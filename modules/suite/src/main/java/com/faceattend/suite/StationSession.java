@@ -113,7 +113,8 @@ public final class StationSession {
             }
         } catch (RuntimeException e) {
             problem = UserProblem.of(e);
-            LOG.log(Level.WARNING, "station stopped: " + problem.sentence(), e);
+            LOG.log(Level.INFO, "station stopped: {0}", problem.sentence());
+            LOG.log(Level.FINE, "station failure", e);
         } finally {
             try {
                 observer.onStopped(stats, problem);

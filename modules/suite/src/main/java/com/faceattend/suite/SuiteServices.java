@@ -173,7 +173,8 @@ public class SuiteServices implements AutoCloseable {
             EnrolmentService.warmDecoder();
             LOG.info(() -> String.format("models %s loaded and decoder warmed in %d ms", p.modelId(), (System.nanoTime() - t0) / 1_000_000));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "warm-up failed: " + UserProblem.of(e).sentence(), e);
+            LOG.log(Level.INFO, "warm-up failed: {0}", UserProblem.of(e).sentence());
+            LOG.log(Level.FINE, "warm-up failure", e);
         }
     }
 

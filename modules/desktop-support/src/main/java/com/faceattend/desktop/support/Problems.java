@@ -22,7 +22,9 @@ public final class Problems {
     @NbBundle.Messages("TITLE_Problem=FaceAttend")
     public static void show(String doing, Throwable failure) {
         UserProblem p = UserProblem.of(failure);
-        LOG.log(Level.INFO, doing + ": " + p.sentence(), failure);
+        // The message at INFO; the trace only at FINE (the platform flags logged traces to users as errors).
+        LOG.log(Level.INFO, "{0}: {1}", new Object[] {doing, p.sentence()});
+        LOG.log(Level.FINE, doing, failure);
         show(doing, p);
     }
 

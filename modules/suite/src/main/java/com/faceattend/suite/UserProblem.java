@@ -30,6 +30,10 @@ public record UserProblem(String problem, String fix) {
             if (t instanceof ActionRefusedException a) {
                 return new UserProblem(a.getMessage(), a.fix());
             }
+            UserProblem declared = declaredFix(t);
+            if (declared != null) {
+                return declared;
+            }
             if (t instanceof NoSuchFileException e) {
                 return new UserProblem("the file " + e.getFile() + " does not exist", "check the path and try again");
             }
@@ -46,6 +50,22 @@ public record UserProblem(String problem, String fix) {
         }
         return new UserProblem("an unexpected error occurred (" + failure.getClass().getSimpleName() + ")",
                 "see the log file in " + DataFolder.resolve().resolve("logs") + " and report it to support");
+    }
+
+    /**
+     * Feature modules (reports, alerts, GPIO…) throw their own exceptions, each with a public
+     * {@code String fix()} beside its message; read it without the suite depending on them all.
+     */
+    private static UserProblem declaredFix(Throwable t) {
+        if (!(t instanceof RuntimeException) || t.getMessage() == null) {
+            return null;
+        }
+        try {
+            java.lang.reflect.Method fix = t.getClass().getMethod("fix");
+            return fix.getReturnType() == String.class && fix.invoke(t) instanceof String f ? new UserProblem(t.getMessage(), f) : null;
+        } catch (ReflectiveOperationException | SecurityException e) {
+            return null;
+        }
     }
 
     /** One line: "problem. Fix." */

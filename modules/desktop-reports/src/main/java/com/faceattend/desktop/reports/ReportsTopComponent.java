@@ -1,0 +1,231 @@
+package com.faceattend.desktop.reports;
+
+import com.faceattend.desktop.support.Background;
+import com.faceattend.desktop.support.Problems;
+import com.faceattend.desktop.support.Suite;
+import com.faceattend.reports.AttendanceReport;
+import com.faceattend.reports.CancellationToken;
+import com.faceattend.reports.EmployeeTimesheet;
+import com.faceattend.reports.ProgressListener;
+import com.faceattend.reports.ReportRequest;
+import com.faceattend.reports.ReportService;
+import com.faceattend.reports.charts.ReportCharts;
+import com.faceattend.reports.export.CsvExporter;
+import com.faceattend.reports.export.XlsxExporter;
+import com.faceattend.store.Employee;
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.GridLayout;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.table.DefaultTableModel;
+import org.jfree.chart.ChartPanel;
+import org.netbeans.api.progress.ProgressHandle;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.util.NbBundle;
+import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
+
+/**
+ * Reports for HR: a period and department, the timesheet and daily roster, the three charts, and
+ * export to Excel or CSV with progress (cancellable). All computing is in the reports module; this
+ * window only asks and shows.
+ */
+@TopComponent.Description(preferredID = ReportsTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Registration(mode = "editor", openAtStartup = true, position = 25)
+@ActionID(category = "Window", id = "com.faceattend.desktop.reports.ReportsTopComponent")
+@ActionReference(path = "Menu/Window", position = 25)
+@TopComponent.OpenActionRegistration(displayName = "#CTL_ReportsAction", preferredID = ReportsTopComponent.ID)
+@NbBundle.Messages({"CTL_ReportsAction=Reports", "CTL_ReportsTopComponent=Reports", "LBL_From=From (yyyy-mm-dd):",
+    "LBL_To=To:", "LBL_Department=Department:", "VAL_AllDepartments=All departments", "BTN_Build=Show report",
+    "BTN_Xlsx=Export Excel…", "BTN_Csv=Export CSV…", "TAB_Timesheet=Timesheet", "TAB_Roster=Daily roster",
+    "TAB_Charts=Charts", "building=build the report", "# {0} - file", "exporting=export {0}",
+    "# {0} - text", "ERR_Date=''{0}'' is not a date", "FIX_Date=write dates as 2026-11-30",
+    "COL_Employee=Employee", "COL_Dept=Department", "COL_Attended=Days attended", "COL_Worked=Worked (h)",
+    "COL_Overtime=Overtime (h)", "COL_Late=Late (min)", "COL_Review=Days to review", "COL_Date=Date",
+    "COL_Expected=Expected", "COL_Present=Present", "COL_LateCount=Late", "COL_Absent=Absent",
+    "# {0} - file", "MSG_Exported=Saved {0}"})
+public final class ReportsTopComponent extends TopComponent {
+    private static final long serialVersionUID = 1L;
+    static final String ID = "ReportsTopComponent";
+
+    private final JTextField from = new JTextField(10);
+    private final JTextField to = new JTextField(10);
+    private final JComboBox<String> department = new JComboBox<>();
+    private final JLabel status = new JLabel(" ");
+    private final DefaultTableModel timesheet = table(Bundle.COL_Employee(), Bundle.COL_Dept(), Bundle.COL_Attended(),
+            Bundle.COL_Worked(), Bundle.COL_Overtime(), Bundle.COL_Late(), Bundle.COL_Review());
+    private final DefaultTableModel roster = table(Bundle.COL_Date(), Bundle.COL_Expected(), Bundle.COL_Present(),
+            Bundle.COL_LateCount(), Bundle.COL_Absent(), Bundle.COL_Review());
+    private final JPanel charts = new JPanel(new GridLayout(1, 3, 6, 6));
+    private transient AttendanceReport report;
+
+    public ReportsTopComponent() {
+        setName(Bundle.CTL_ReportsTopComponent());
+        setLayout(new BorderLayout());
+        YearMonth last = YearMonth.now().minusMonths(1);
+        from.setText(last.atDay(1).toString());
+        to.setText(last.atEndOfMonth().toString());
+        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
+        bar.add(new JLabel(Bundle.LBL_From()));
+        bar.add(from);
+        bar.add(new JLabel(Bundle.LBL_To()));
+        bar.add(to);
+        bar.add(new JLabel(Bundle.LBL_Department()));
+        bar.add(department);
+        JButton build = new JButton(Bundle.BTN_Build());
+        build.addActionListener(e -> build());
+        JButton xlsx = new JButton(Bundle.BTN_Xlsx());
+        xlsx.addActionListener(e -> export(true));
+        JButton csv = new JButton(Bundle.BTN_Csv());
+        csv.addActionListener(e -> export(false));
+        bar.add(build);
+        bar.add(xlsx);
+        bar.add(csv);
+        bar.add(status);
+        add(bar, BorderLayout.NORTH);
+        JTabbedPane tabs = new JTabbedPane();
+        tabs.addTab(Bundle.TAB_Timesheet(), new JScrollPane(new JTable(timesheet)));
+        tabs.addTab(Bundle.TAB_Roster(), new JScrollPane(new JTable(roster)));
+        tabs.addTab(Bundle.TAB_Charts(), charts);
+        add(tabs, BorderLayout.CENTER);
+    }
+
+    private static DefaultTableModel table(String... columns) {
+        return new DefaultTableModel(columns, 0) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    protected void componentOpened() {
+        Background.run("list the departments", () -> {
+            TreeSet<String> names = new TreeSet<>();
+            for (Employee e : Suite.services().store().listEmployees(true)) {
+                if (e.department() != null) {
+                    names.add(e.department());
+                }
+            }
+            return names;
+        }, names -> {
+            department.removeAllItems();
+            department.addItem(Bundle.VAL_AllDepartments());
+            names.forEach(department::addItem);
+        });
+    }
+
+    private ReportRequest request() {
+        String dept = Objects.equals(department.getSelectedItem(), Bundle.VAL_AllDepartments()) ? null : (String) department.getSelectedItem();
+        return new ReportRequest(date(from), date(to), dept);
+    }
+
+    private static LocalDate date(JTextField field) {
+        try {
+            return LocalDate.parse(field.getText().strip());
+        } catch (DateTimeParseException e) {
+            throw new com.faceattend.suite.SettingsException("date", Bundle.ERR_Date(field.getText()), Bundle.FIX_Date());
+        }
+    }
+
+    private void build() {
+        ReportRequest request;
+        try {
+            request = request();
+        } catch (RuntimeException e) {
+            Problems.show(Bundle.building(), e);
+            return;
+        }
+        Background.run(Bundle.building(), () -> new ReportService(Suite.services().store()).build(request, ProgressListener.NONE,
+                CancellationToken.none()), this::show);
+    }
+
+    private void show(AttendanceReport r) {
+        report = r;
+        timesheet.setRowCount(0);
+        for (EmployeeTimesheet t : r.timesheets()) {
+            Employee e = t.employee();
+            timesheet.addRow(new Object[] {e.name() + " (" + e.code() + ")", e.department() == null ? "" : e.department(),
+                t.daysAttended(), hours(t.workedMinutes()), hours(t.overtimeMinutes()), t.lateMinutes(), t.daysToReview()});
+        }
+        roster.setRowCount(0);
+        for (AttendanceReport.RosterDay d : r.roster()) {
+            roster.addRow(new Object[] {d.date(), d.expected(), d.present(), d.late(), d.absent(), d.toReview()});
+        }
+        charts.removeAll();
+        charts.add(new ChartPanel(ReportCharts.hoursPerDay(r)));
+        charts.add(new ChartPanel(ReportCharts.latenessTrend(r)));
+        charts.add(new ChartPanel(ReportCharts.arrivalsHistogram(r)));
+        charts.revalidate();
+        status.setText(r.request().toString());
+    }
+
+    private static String hours(long minutes) {
+        return String.format(Locale.ROOT, "%.2f", minutes / 60.0);
+    }
+
+    private void export(boolean excel) {
+        ReportRequest request;
+        try {
+            request = request();
+        } catch (RuntimeException e) {
+            Problems.show(Bundle.building(), e);
+            return;
+        }
+        JFileChooser chooser = new JFileChooser();
+        chooser.setSelectedFile(new java.io.File("attendance-" + request.from() + "-" + request.to() + (excel ? ".xlsx" : ".csv")));
+        if (chooser.showSaveDialog(WindowManager.getDefault().getMainWindow()) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path file = chooser.getSelectedFile().toPath();
+        CancellationToken cancel = new CancellationToken();
+        Background.workers().post(() -> {
+            ProgressHandle handle = ProgressHandle.createHandle(Bundle.exporting(file.getFileName()), () -> {
+                cancel.cancel();
+                return true;
+            });
+            handle.start();
+            try {
+                ProgressListener progress = (step, done, total) -> {
+                    if (total > 0) {
+                        handle.switchToDeterminate((int) Math.min(Integer.MAX_VALUE, total));
+                        handle.progress(step, (int) Math.min(done, total));
+                    } else {
+                        handle.progress(step);
+                    }
+                };
+                AttendanceReport r = report != null && report.request().equals(request) ? report
+                        : new ReportService(Suite.services().store()).build(request, progress, cancel);
+                if (excel) {
+                    XlsxExporter.export(r, file, progress, cancel);
+                } else {
+                    CsvExporter.export(r, file, progress, cancel);
+                }
+                java.awt.EventQueue.invokeLater(() -> status.setText(Bundle.MSG_Exported(file)));
+            } catch (RuntimeException e) {
+                Problems.show(Bundle.exporting(file.getFileName()), e);
+            } finally {
+                handle.finish();
+            }
+        });
+    }
+}

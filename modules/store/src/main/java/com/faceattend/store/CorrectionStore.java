@@ -95,29 +95,36 @@ public final class CorrectionStore {
     public List<Correction> list(Instant from, Instant to, String employeeCodeOrNull) {
         return db.transaction("list corrections", c -> {
             Long only = employeeCodeOrNull == null ? null : EmployeeSql.require(c, employeeCodeOrNull).id();
-            String sql = "SELECT c.id, e.code, c.kind, COALESCE(c.event_time, a.event_time) AS event_time, "
-                    + "COALESCE(c.direction, a.direction) AS direction, c.voided_event_id, c.reason, c.actor, c.created_at "
+            String sql = "SELECT c.id, e.code, c.kind, c.event_time, c.direction, c.voided_event_id, c.reason, "
+                    + "c.actor, c.created_at, a.event_time AS voided_time, a.direction AS voided_direction "
                     + "FROM attendance_correction c JOIN employee e ON e.id = c.employee_id "
                     + "LEFT JOIN attendance_event a ON a.id = c.voided_event_id "
-                    + "WHERE COALESCE(c.event_time, a.event_time) >= ? AND COALESCE(c.event_time, a.event_time) < ?"
-                    + (only == null ? "" : " AND c.employee_id = ?") + " ORDER BY 4, c.id";
+                    + "WHERE ((c.kind = 'ADD' AND c.event_time >= ? AND c.event_time < ?) "
+                    + "OR (c.kind = 'VOID' AND a.event_time >= ? AND a.event_time < ?))"
+                    + (only == null ? "" : " AND c.employee_id = ?");
             List<Correction> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 UtcTime.set(ps, 1, from);
                 UtcTime.set(ps, 2, to);
+                UtcTime.set(ps, 3, from);
+                UtcTime.set(ps, 4, to);
                 if (only != null) {
-                    ps.setLong(3, only);
+                    ps.setLong(5, only);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        Correction.Kind kind = Correction.Kind.valueOf(rs.getString("kind"));
+                        boolean add = kind == Correction.Kind.ADD;
                         long voided = rs.getLong("voided_event_id");
-                        out.add(new Correction(rs.getLong("id"), rs.getString("code"),
-                                Correction.Kind.valueOf(rs.getString("kind")), UtcTime.get(rs, "event_time"),
-                                Direction.valueOf(rs.getString("direction")), rs.wasNull() ? null : voided,
+                        Long voidedId = rs.wasNull() ? null : voided;
+                        out.add(new Correction(rs.getLong("id"), rs.getString("code"), kind,
+                                UtcTime.get(rs, add ? "event_time" : "voided_time"),
+                                Direction.valueOf(rs.getString(add ? "direction" : "voided_direction")), voidedId,
                                 rs.getString("reason"), rs.getString("actor"), UtcTime.get(rs, "created_at")));
                     }
                 }
             }
+            out.sort(java.util.Comparator.comparing(Correction::time).thenComparingLong(Correction::id));
             return out;
         });
     }

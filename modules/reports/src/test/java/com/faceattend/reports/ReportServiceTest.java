@@ -83,7 +83,8 @@ class ReportServiceTest {
         EmployeeTimesheet p2 = t.get("P2");
         assertEquals(480, p2.workedMinutes());
         assertEquals(0, p2.overtimeMinutes(), "no shift, no overtime");
-        assertEquals(30, p2.count(DayStatus.UNSCHEDULED));
+        assertEquals(1, p2.count(DayStatus.HOLIDAY));
+        assertEquals(29, p2.count(DayStatus.UNSCHEDULED));
     }
 
     @Test

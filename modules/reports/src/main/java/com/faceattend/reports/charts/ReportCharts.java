@@ -84,7 +84,9 @@ public final class ReportCharts {
         r.setSeriesPaint(0, LATE);
         r.setSeriesStroke(0, new BasicStroke(2f));
         r.setDefaultShapesVisible(true);
-        ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis counts = (NumberAxis) plot.getRangeAxis();
+        counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        counts.setUpperMargin(0.15); // keep the highest point off the frame
         rotateLabelsIfMany(chart, report.request().days());
         return chart;
     }

@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the report's timesheet (one row per employee and date) as CSV, UTF-8, RFC 4180, with a
- * header row. Times carry their UTC offset (2026-03-29T06:02+02:00) so they stay unambiguous
+ * header row. Times are local to the report's zone and carry their UTC offset (2026-03-29T06:02+02:00) so they stay unambiguous
  * around DST changes; durations are whole minutes.
  */
 public final class CsvExporter {
@@ -40,7 +40,7 @@ public final class CsvExporter {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancellationToken c = cancel == null ? CancellationToken.none() : cancel;
         long total = (long) report.timesheets().size() * report.request().days();
-        DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(report.zone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mmXXX");
         try (OutputFile out = OutputFile.open(file, ".csv")) {
             try (BufferedWriter w = Files.newBufferedWriter(out.temp(), StandardCharsets.UTF_8);
                  CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(w)) {

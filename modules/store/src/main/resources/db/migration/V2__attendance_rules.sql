@@ -35,7 +35,6 @@ CREATE TABLE shift_assignment (
     CONSTRAINT shift_assignment_employee_fk FOREIGN KEY (employee_id) REFERENCES employee (id) ON DELETE CASCADE,
     CONSTRAINT shift_assignment_target_ck CHECK ((department IS NULL) <> (employee_id IS NULL))
 );
-CREATE INDEX shift_assignment_employee_ix ON shift_assignment (employee_id);
 
 CREATE TABLE holiday (
     holiday_date DATE         NOT NULL,

@@ -17,8 +17,11 @@ final class Styles {
     final CellStyle dateTime;
     final CellStyle hours;
     final CellStyle integer;
+    /** The workbook's default style, set explicitly: a cell without one makes SXSSF search the column definitions for every cell. */
+    final CellStyle plain;
 
     Styles(Workbook wb) {
+        plain = wb.getCellStyleAt(0);
         Font bold = wb.createFont();
         bold.setBold(true);
         Font white = wb.createFont();

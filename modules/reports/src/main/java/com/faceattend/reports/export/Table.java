@@ -53,15 +53,19 @@ final class Table {
         }
     }
 
-    static void text(Row r, int col, String value) {
+    static void text(Row r, int col, String value, Styles s) {
         if (value != null) {
-            r.createCell(col).setCellValue(value);
+            Cell c = r.createCell(col);
+            c.setCellStyle(s.plain);
+            c.setCellValue(value);
         }
     }
 
-    static void numbers(Row r, int firstCol, long... values) {
+    static void numbers(Row r, int firstCol, Styles s, long... values) {
         for (int i = 0; i < values.length; i++) {
-            r.createCell(firstCol + i).setCellValue(values[i]);
+            Cell c = r.createCell(firstCol + i);
+            c.setCellStyle(s.plain);
+            c.setCellValue(values[i]);
         }
     }
 }

@@ -30,7 +30,7 @@ import org.jfree.chart.JFreeChart;
  * Headers are bold and frozen, data ranges have auto-filters, every totals row is a SUM formula.
  *
  * <p>Streams with POI's SXSSF: only {@value #ROW_WINDOW} rows per sheet are in memory, the rest go
- * to compressed temporary files, so a year of a large organisation exports in bounded memory.
+ * to temporary files, so a year of a large organisation exports in bounded memory.
  */
 public final class XlsxExporter {
     static final int ROW_WINDOW = 200;
@@ -58,7 +58,7 @@ public final class XlsxExporter {
         try (OutputFile out = OutputFile.open(file, ".xlsx")) {
             SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
             try {
-                wb.setCompressTempFiles(true);
+                // temporary sheet files stay uncompressed: gzip cost more CPU than the disk space is worth
                 write(report, wb, p, c);
                 try (OutputStream os = Files.newOutputStream(out.temp())) {
                     wb.write(os);
@@ -109,22 +109,19 @@ public final class XlsxExporter {
             c.throwIfCancelled();
             for (DayRecord d : ts.days()) {
                 Row r = t.row();
-                Table.text(r, 0, ts.employee().code());
-                Table.text(r, 1, ts.employee().name());
-                Table.text(r, 2, ts.employee().department());
+                Table.text(r, 0, ts.employee().code(), s);
+                Table.text(r, 1, ts.employee().name(), s);
+                Table.text(r, 2, ts.employee().department(), s);
                 r.createCell(3).setCellValue(d.date());
                 r.getCell(3).setCellStyle(s.date);
-                Table.text(r, 4, d.shiftName());
-                Table.text(r, 5, d.status().name());
+                Table.text(r, 4, d.shiftName(), s);
+                Table.text(r, 5, d.status().name(), s);
                 dateTime(r, 6, d.firstIn(), zone, s);
                 dateTime(r, 7, d.lastOut(), zone, s);
-                r.createCell(8).setCellValue(d.workedMinutes());
-                r.createCell(9).setCellValue(d.scheduledMinutes());
-                r.createCell(10).setCellValue(d.lateMinutes());
-                r.createCell(11).setCellValue(d.earlyMinutes());
-                r.createCell(12).setCellValue(d.overtimeMinutes());
-                Table.text(r, 13, d.needsReview() ? "yes" : "no");
-                Table.text(r, 14, d.remarks());
+                Table.numbers(r, 8, s, d.workedMinutes(), d.scheduledMinutes(), d.lateMinutes(), d.earlyMinutes(),
+                        d.overtimeMinutes());
+                Table.text(r, 13, d.needsReview() ? "yes" : "no", s);
+                Table.text(r, 14, d.remarks(), s);
                 rows++;
             }
             p.progress("Writing timesheet", rows, total);
@@ -140,13 +137,13 @@ public final class XlsxExporter {
         for (EmployeeTimesheet ts : report.timesheets()) {
             c.throwIfCancelled();
             Row r = t.row();
-            Table.text(r, 0, ts.employee().code());
-            Table.text(r, 1, ts.employee().name());
-            Table.text(r, 2, ts.employee().department());
-            Table.numbers(r, 3, ts.daysAttended(), ts.count(DayStatus.LATE), ts.count(DayStatus.ABSENT));
+            Table.text(r, 0, ts.employee().code(), s);
+            Table.text(r, 1, ts.employee().name(), s);
+            Table.text(r, 2, ts.employee().department(), s);
+            Table.numbers(r, 3, s, ts.daysAttended(), ts.count(DayStatus.LATE), ts.count(DayStatus.ABSENT));
             r.createCell(6).setCellFormula("H" + (r.getRowNum() + 1) + "/60");
             r.getCell(6).setCellStyle(s.hours);
-            Table.numbers(r, 7, ts.workedMinutes(), ts.overtimeMinutes(), ts.lateMinutes(), ts.earlyMinutes(),
+            Table.numbers(r, 7, s, ts.workedMinutes(), ts.overtimeMinutes(), ts.lateMinutes(), ts.earlyMinutes(),
                     ts.daysToReview());
         }
         t.finish(true, 3, 4, 5, 6, 7, 8, 9, 10, 11);
@@ -159,7 +156,7 @@ public final class XlsxExporter {
             Row r = t.row();
             r.createCell(0).setCellValue(d.date());
             r.getCell(0).setCellStyle(s.date);
-            Table.numbers(r, 1, d.expected(), d.present(), d.late(), d.absent(), d.toReview());
+            Table.numbers(r, 1, s, d.expected(), d.present(), d.late(), d.absent(), d.toReview());
         }
         t.finish(true, 1, 2, 3, 4, 5);
     }
@@ -170,8 +167,8 @@ public final class XlsxExporter {
                 new int[] {20, 11, 13, 10, 11, 12, 14, 10, 14});
         for (AttendanceReport.DepartmentTotals d : report.departments()) {
             Row r = t.row();
-            Table.text(r, 0, d.department());
-            Table.numbers(r, 1, d.employees(), d.daysAttended(), d.daysLate(), d.daysAbsent(), d.workedMinutes(),
+            Table.text(r, 0, d.department(), s);
+            Table.numbers(r, 1, s, d.employees(), d.daysAttended(), d.daysLate(), d.daysAbsent(), d.workedMinutes(),
                     d.overtimeMinutes(), d.lateMinutes(), d.daysToReview());
         }
         t.finish(true, 1, 2, 3, 4, 5, 6, 7, 8);
@@ -183,7 +180,7 @@ public final class XlsxExporter {
             Row r = t.row();
             r.createCell(0).setCellValue(d.date());
             r.getCell(0).setCellStyle(s.date);
-            Table.numbers(r, 1, d.lateArrivals(), d.lateMinutes());
+            Table.numbers(r, 1, s, d.lateArrivals(), d.lateMinutes());
         }
         t.finish(true, 1, 2);
     }
@@ -193,8 +190,8 @@ public final class XlsxExporter {
             "Employee-days present"}, new int[] {18, 10, 22});
         for (AttendanceReport.HourPresence h : report.presenceByHour()) {
             Row r = t.row();
-            Table.text(r, 0, String.format("%02d:00-%02d:59", h.hour(), h.hour()));
-            Table.numbers(r, 1, h.arrivals(), h.presentDays());
+            Table.text(r, 0, String.format("%02d:00-%02d:59", h.hour(), h.hour()), s);
+            Table.numbers(r, 1, s, h.arrivals(), h.presentDays());
         }
         t.finish(true, 1, 2);
     }

@@ -20,10 +20,11 @@ import java.util.Objects;
  *
  * <p>Rules, in the order applied:
  * <ul>
- * <li><b>Day windows.</b> Each work date owns the passes in a window that starts halfway through
- *     the off-duty time before its shift (09:00–17:00: from 01:00; 22:00–06:00: from 14:00) and
- *     ends where the next date's window starts. Without a shift the window is the calendar day.
- *     So a night shift's check-out at 06:00 belongs to the evening it started.</li>
+ * <li><b>Day windows.</b> Each work date owns the passes in a window that starts halfway between
+ *     the previous shift's end and its shift's start (09:00–17:00 every day: from 01:00; 22:00–06:00:
+ *     from 14:00; also right when the shift changes from one day to the next) and ends where the
+ *     next date's window starts. Without shifts the window is the calendar day. So a night shift's
+ *     check-out at 06:00 belongs to the evening it started.</li>
  * <li><b>First in, last out.</b> Worked time is from the first check-in to the last check-out of
  *     the window, in real elapsed time (a night shift over a DST change is an hour shorter or
  *     longer). Breaks are not deducted. Times count in whole minutes (seconds are dropped).</li>
@@ -60,13 +61,13 @@ public final class AttendanceRules {
         }
         List<DayRecord> out = new ArrayList<>((int) ChronoUnit.DAYS.between(from, to) + 1);
         int next = 0;
-        Instant windowStart = windowStart(from, shifts.shiftOn(from), zone);
+        Instant windowStart = boundary(from, shifts.shiftOn(from.minusDays(1)), shifts.shiftOn(from), zone);
         while (next < punches.size() && punches.get(next).time().isBefore(windowStart)) {
             next++; // passes before the first window belong to the day before the period
         }
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             WorkShift shift = shifts.shiftOn(d);
-            Instant windowEnd = windowStart(d.plusDays(1), shifts.shiftOn(d.plusDays(1)), zone);
+            Instant windowEnd = boundary(d.plusDays(1), shift, shifts.shiftOn(d.plusDays(1)), zone);
             int first = next;
             while (next < punches.size() && punches.get(next).time().isBefore(windowEnd)) {
                 next++;
@@ -77,14 +78,33 @@ public final class AttendanceRules {
         return out;
     }
 
-    /** Where the passes of work date {@code date} start: halfway through the off-duty time before the shift. */
-    static Instant windowStart(LocalDate date, WorkShift shift, ZoneId zone) {
-        if (shift == null) {
+    /**
+     * Where the passes of work date {@code date} start and those of the day before end: halfway
+     * between the day before's shift end and this day's shift start (with one shift every day: halfway
+     * through the off-duty time). Without shifts: midnight.
+     */
+    static Instant boundary(LocalDate date, WorkShift before, WorkShift after, ZoneId zone) {
+        if (before == null && after == null) {
             return date.atStartOfDay(zone).toInstant();
         }
-        long shiftMinutes = nominalMinutes(shift);
-        long halfOff = (24 * 60 - shiftMinutes) / 2;
-        return at(date.atTime(shift.start()).minusMinutes(halfOff), zone);
+        if (after == null) {
+            LocalDate beforeDate = date.minusDays(1);
+            return at((before.crossesMidnight() ? date : beforeDate).atTime(before.end()), zone)
+                    .plus(Duration.ofMinutes(offMinutes(before) / 2));
+        }
+        Instant start = at(date.atTime(after.start()), zone);
+        if (before == null) {
+            return start.minus(Duration.ofMinutes(offMinutes(after) / 2));
+        }
+        Instant end = at((before.crossesMidnight() ? date : date.minusDays(1)).atTime(before.end()), zone);
+        if (!end.isBefore(start)) {
+            return start; // shifts that overlap at a changeover: the new shift's passes start at its start
+        }
+        return end.plus(Duration.between(end, start).dividedBy(2));
+    }
+
+    private static long offMinutes(WorkShift shift) {
+        return 24 * 60 - nominalMinutes(shift);
     }
 
     private static long nominalMinutes(WorkShift shift) {

@@ -186,6 +186,19 @@ class AttendanceRulesTest {
     }
 
     @Test
+    void changingFromTheNightToTheDayShiftSplitsThePassesBetweenTheTwoShifts() {
+        LocalDate tue = MON.plusDays(1);
+        List<DayRecord> r = AttendanceRules.evaluate(List.of(in("2026-03-02T22:00:00"), out("2026-03-03T06:00:00"),
+                        in("2026-03-03T09:00:00"), out("2026-03-03T17:00:00")), MON, tue,
+                date -> date.isBefore(tue) ? NIGHT : DAY, Map.of(), BERLIN);
+        assertEquals(480, r.get(0).workedMinutes());
+        assertFalse(r.get(0).needsReview());
+        assertEquals(480, r.get(1).workedMinutes());
+        assertEquals(DayStatus.PRESENT, r.get(1).status());
+        assertFalse(r.get(1).needsReview());
+    }
+
+    @Test
     void passesOutsideThePeriodDoNotCount() {
         List<DayRecord> r = run(DAY, MON, MON, Map.of(),
                 in("2026-03-01T09:00:00"), out("2026-03-01T17:00:00"),

@@ -54,6 +54,13 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = quiet || json ? ProgressListener.NONE : new StepPrinter(err);
+        // fail before minutes of work, not after
+        if (xlsx != null) {
+            XlsxExporter.checkWritable(xlsx);
+        }
+        if (csv != null) {
+            CsvExporter.checkWritable(csv);
+        }
         try (AppContext ctx = app.openContext()) {
             AttendanceReport report = new ReportService(ctx.store()).build(request, progress, CancellationToken.none());
             if (xlsx != null) {

@@ -121,7 +121,7 @@ public final class ReportService {
             }
         }
         sheets.sort(Comparator.comparing(t -> t.employee().code()));
-        p.progress("Report ready", employees.size(), employees.size());
+        p.progress("Report built", employees.size(), employees.size());
         return new AttendanceReport(request, zone, sheets, holidays, Instant.now());
     }
 

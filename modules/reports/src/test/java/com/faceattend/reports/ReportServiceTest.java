@@ -154,6 +154,6 @@ class ReportServiceTest {
     void progressIsReported() {
         List<String> steps = new ArrayList<>();
         service.build(ReportRequest.month(2026, 3, null), (step, done, total) -> steps.add(step), null);
-        assertEquals("Report ready", steps.get(steps.size() - 1));
+        assertEquals("Report built", steps.get(steps.size() - 1));
     }
 }

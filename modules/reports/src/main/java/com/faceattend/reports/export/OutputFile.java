@@ -23,6 +23,16 @@ final class OutputFile implements AutoCloseable {
 
     /** Checks that {@code target} can be written and creates the temporary file beside it. */
     static OutputFile open(Path target, String extension) {
+        Path file = checkWritable(target, extension);
+        try {
+            return new OutputFile(file, Files.createTempFile(file.getParent(), "." + file.getFileName() + "-", ".part"));
+        } catch (IOException e) {
+            throw failed(file, e);
+        }
+    }
+
+    /** The absolute target, once it is known that it can be written; else a FILE {@link ReportException}. */
+    static Path checkWritable(Path target, String extension) {
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
         if (Files.isDirectory(file)) {
@@ -37,11 +47,7 @@ final class OutputFile implements AutoCloseable {
             throw new ReportException(ReportException.Kind.FILE, "cannot write " + file + ": permission denied",
                     "Choose a folder you may write to, or close the file if another program has it open.");
         }
-        try {
-            return new OutputFile(file, Files.createTempFile(dir, "." + file.getFileName() + "-", ".part"));
-        } catch (IOException e) {
-            throw failed(file, e);
-        }
+        return file;
     }
 
     Path temp() {

@@ -48,6 +48,16 @@ public final class XlsxExporter {
     }
 
     /**
+     * Checks, before a long report is built, that {@code file} could be written (its folder exists
+     * and is writable, it is not a folder).
+     *
+     * @throws com.faceattend.reports.ReportException FILE naming the problem and the fix
+     */
+    public static void checkWritable(Path file) {
+        OutputFile.checkWritable(file, ".xlsx");
+    }
+
+    /**
      * Writes {@code file} (replacing it only once complete).
      *
      * @throws com.faceattend.reports.ReportException FILE when it cannot be written, CANCELLED when cancelled

@@ -2,7 +2,6 @@ package com.faceattend.reports;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 
 /**
  * What to report on: the dates {@code from} to {@code to}, both inclusive, in the organisation's
@@ -44,9 +43,5 @@ public record ReportRequest(LocalDate from, LocalDate to, String department) {
     @Override
     public String toString() {
         return from + " to " + to + (department == null ? "" : ", department " + department);
-    }
-
-    String describe() {
-        return Objects.toString(department, "all departments") + ", " + from + " to " + to;
     }
 }

@@ -4,6 +4,7 @@ import com.faceattend.reports.AttendanceReport;
 import com.faceattend.reports.CancellationToken;
 import com.faceattend.reports.EmployeeTimesheet;
 import com.faceattend.reports.ProgressListener;
+import com.faceattend.reports.ReportException;
 import com.faceattend.reports.charts.ReportCharts;
 import com.faceattend.reports.rules.DayRecord;
 import com.faceattend.reports.rules.DayStatus;
@@ -34,6 +35,8 @@ import org.jfree.chart.JFreeChart;
  */
 public final class XlsxExporter {
     static final int ROW_WINDOW = 200;
+    /** Excel's row limit, header row included. */
+    private static final long MAX_SHEET_ROWS = 1_048_576;
     /** Sheet names, also used in the Summary's formulas. */
     public static final String SUMMARY = "Summary";
     public static final String TIMESHEET = "Timesheet";
@@ -65,6 +68,12 @@ public final class XlsxExporter {
     public static void export(AttendanceReport report, Path file, ProgressListener progress, CancellationToken cancel) {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancellationToken c = cancel == null ? CancellationToken.none() : cancel;
+        long rows = (long) report.timesheets().size() * report.request().days();
+        if (rows >= MAX_SHEET_ROWS) {
+            throw new ReportException(ReportException.Kind.BAD_REQUEST, "the timesheet would have " + rows
+                    + " rows, more than one Excel sheet holds (" + (MAX_SHEET_ROWS - 1) + ")",
+                    "Export one department or a shorter period at a time, or use CSV.");
+        }
         try (OutputFile out = OutputFile.open(file, ".xlsx")) {
             SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
             try {

@@ -1,6 +1,7 @@
 package com.faceattend.cli;
 
 import com.faceattend.opencv.ImageDecodeException;
+import com.faceattend.reports.ReportException;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.store.StoreException;
 import java.io.PrintWriter;
@@ -36,8 +37,17 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             if (t instanceof UserFacingException u) {
                 return new Failure(u.getMessage(), u.fix(), u.exitCode());
             }
+            if (t instanceof ReportException r) {
+                return new Failure(r.getMessage(), r.fix(), switch (r.kind()) {
+                    case BAD_REQUEST -> ExitCode.USAGE;
+                    case NOT_FOUND -> ExitCode.NOT_FOUND;
+                    case FILE -> ExitCode.BAD_INPUT;
+                    case CANCELLED -> ExitCode.PARTIAL;
+                });
+            }
             if (t instanceof StoreException s) {
-                return new Failure(s.getMessage(), s.fix(), s.fix() != null && s.getMessage().startsWith("no employee")
+                return new Failure(s.getMessage(), s.fix(), s.fix() != null && (s.getMessage().startsWith("no employee")
+                        || s.getMessage().startsWith("no shift") || s.getMessage().startsWith("no attendance event"))
                         ? ExitCode.NOT_FOUND : ExitCode.STORE_UNAVAILABLE);
             }
             if (t instanceof ImageDecodeException d) {

@@ -58,6 +58,7 @@ final class EventsCommand {
                 if (json) {
                     Console.printJson(out, records.stream().map(r -> {
                         Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("id", r.id());
                         m.put("time", r.time().toString());
                         m.put("employeeCode", r.employeeCode());
                         m.put("employeeName", r.employeeName());

@@ -37,7 +37,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                 return new Failure(u.getMessage(), u.fix(), u.exitCode());
             }
             if (t instanceof StoreException s) {
-                return new Failure(s.getMessage(), s.fix(), s.fix() != null && s.getMessage().startsWith("no employee")
+                return new Failure(s.getMessage(), s.fix(), s.fix() != null && (s.getMessage().startsWith("no employee") || s.getMessage().startsWith("no alert"))
                         ? ExitCode.NOT_FOUND : ExitCode.STORE_UNAVAILABLE);
             }
             if (t instanceof ImageDecodeException d) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
         subcommands = {EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class, RunCommand.class,
             EmployeesCommand.class, EventsCommand.class, EvalCommand.class, BenchCommand.class, ModelsCommand.class,
             DbCommand.class,
+            AlertsCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done (verify: same person)   1 done, some inputs rejected   2 usage error",

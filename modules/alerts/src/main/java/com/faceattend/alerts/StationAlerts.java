@@ -35,7 +35,7 @@ public final class StationAlerts implements AttendanceListener {
         this.store = store;
         this.settings = settings;
         this.vault = vault;
-        this.grouper = new StrangerGrouper(settings.groupThreshold(), settings.visitGap());
+        this.grouper = new StrangerGrouper(settings.groupThreshold(), settings.visitThreshold(), settings.visitGap());
     }
 
     @Override

@@ -70,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--liveness-threshold", description = "Live score needed (default: ${DEFAULT-VALUE}).")
     float livenessThreshold = StationSettings.defaults().livenessThreshold();
 
+    @Option(names = "--blink", description = "Also require a blink (eye-blink check, fr_eye) before a face counts as live; defeats printed photos, not screens. Off by default.")
+    boolean blink;
+
     @Option(names = "--haar-prescreen", description = "Skip the face detector on frames where a Haar cascade sees no face (the seed design's pre-screen; off by default because on the reference machine it costs more than it saves).")
     boolean haarPrescreen;
 
@@ -105,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch finished = new CountDownLatch(1);
         try (AppContext ctx = app.openContext()) {
-            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(!noLiveness));
+            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(!noLiveness), blink && !noLiveness);
             GalleryIndex gallery = ctx.loadGallery(pipeline);
             if (gallery.personCount() == 0) {
                 err.println("warning: nobody is enrolled; every face will be reported as a stranger");

@@ -34,7 +34,7 @@ public final class AlertService {
 
     /**
      * @param snapshotDir where encrypted snapshots live; needed only when {@code settings.snapshots()},
-     *                    may be null otherwise (then no snapshot is ever taken)
+     *                    may be null otherwise; with snapshots off it is only read (and purged) if it exists
      */
     public AlertService(DerbyAttendanceStore store, AlertSettings settings, Path snapshotDir, Clock clock) {
         this.store = new AlertStore(Objects.requireNonNull(store, "store"));
@@ -43,7 +43,9 @@ public final class AlertService {
         if (settings.snapshots() && snapshotDir == null) {
             throw new IllegalArgumentException("snapshots are on but no snapshot folder was given");
         }
-        this.vault = snapshotDir == null ? null : SnapshotVault.open(snapshotDir);
+        // no folder (and no key) is created unless snapshots are on; an existing one is still read and purged
+        this.vault = snapshotDir != null && (settings.snapshots() || java.nio.file.Files.isDirectory(snapshotDir))
+                ? SnapshotVault.open(snapshotDir) : null;
     }
 
     public AlertSettings settings() {

@@ -1,12 +1,19 @@
 package com.faceattend.alerts;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.faceattend.engine.image.BgrImages;
+import com.faceattend.engine.station.FrameAnalysis;
+import com.faceattend.engine.station.TrackState;
 import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.FaceBox;
+import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.Embedding;
 import com.faceattend.store.AlertKind;
 import com.faceattend.store.AlertQuery;
@@ -147,6 +154,48 @@ class AlertServiceTest {
             // after expiry he is a new stranger: nothing of him was left to compare with
             service.forStation().onEvent(stranger(clock.now, view(carl, 31)));
             assertEquals(2, service.list(AlertQuery.all()).stream().map(a -> a.record().strangerGroupId()).distinct().count());
+        }
+    }
+
+    @Test
+    void snapshotsAreOffByDefaultAndWhenOnKeepAnEncryptedCropOfTheStrangersFace(@TempDir Path dir) {
+        MutableClock clock = new MutableClock(T0);
+        // a 320x240 frame with a distinct pattern, the stranger's face box in the middle
+        byte[] bgr = new byte[320 * 240 * 3];
+        for (int i = 0; i < bgr.length; i++) {
+            bgr[i] = (byte) (i * 7 % 251);
+        }
+        FrameImage frame = new FrameImage(320, 240, bgr, 0);
+        FaceBox box = new FaceBox(120, 70, 80, 100);
+        AttendanceEvent.StrangerSeen seen = stranger(T0, view(person(5), 40));
+        FrameAnalysis analysis = new FrameAnalysis(0, true,
+                List.of(new FrameAnalysis.FaceView(1, box, TrackState.STRANGER, "Unknown", 0.1f, Float.NaN)), List.of(seen));
+        try (DerbyAttendanceStore db = DerbyAttendanceStore.openEmbedded(dir.resolve("db"))) {
+            AlertService off = new AlertService(db, AlertSettings.defaults(), dir.resolve("snapshots"), clock);
+            StationAlerts station = off.forStation();
+            station.onEvent(seen);
+            station.snapshotFrom(frame, analysis);
+            Alert plain = off.list(AlertQuery.all()).get(0);
+            assertNull(plain.record().snapshot(), "off by default");
+            assertTrue(off.snapshot(plain.id()).isEmpty());
+            assertFalse(java.nio.file.Files.exists(dir.resolve("snapshots")), "no folder and no key unless snapshots are on");
+
+            AlertService on = new AlertService(db, AlertSettings.defaults().withSnapshots(true, Duration.ofDays(7)),
+                    dir.resolve("snapshots"), clock);
+            StationAlerts withSnapshots = on.forStation();
+            AttendanceEvent.StrangerSeen other = stranger(T0, view(person(6), 41));
+            withSnapshots.onEvent(other);
+            withSnapshots.snapshotFrom(frame, new FrameAnalysis(0, true, analysis.faces(), List.of(other)));
+            Alert kept = on.list(AlertQuery.all()).get(0);
+            SnapshotImage crop = on.snapshot(kept.id()).orElseThrow();
+            assertEquals(StationAlerts.SNAPSHOT_SIZE, crop.width());
+            // the square crop 1.4x the box's longer side around its centre, as cut directly from the frame
+            FrameImage expected = BgrImages.cropResize(frame, new FaceBox(90, 50, 140, 140), crop.width(), crop.height());
+            assertArrayEquals(expected.bgr(), crop.bgr());
+
+            clock.now = T0.plus(Duration.ofDays(7));
+            assertTrue(on.snapshot(kept.id()).isEmpty(), "expired");
+            assertEquals(1, on.purgeExpired().snapshots());
         }
     }
 

@@ -1,10 +1,12 @@
 package com.faceattend.cli;
 
 import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.pipeline.AllLivenessChecks;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.onnx.ArcFaceEmbedderProvider;
+import com.faceattend.onnx.EyeBlinkLivenessCheckProvider;
 import com.faceattend.onnx.SilentLivenessCheckProvider;
 import com.faceattend.onnx.UltraFaceDetectorProvider;
 import com.faceattend.spi.FaceDetector;
@@ -64,6 +66,11 @@ final class AppContext implements AutoCloseable {
 
     /** The default pipeline: UltraFace + landmarks, ArcFace 512-d, silent liveness. */
     FacePipeline pipeline(PipelineSettings settings) {
+        return pipeline(settings, false);
+    }
+
+    /** As {@link #pipeline(PipelineSettings)}; with {@code blink}, a face must also blink (eye-blink check) to count as live. */
+    FacePipeline pipeline(PipelineSettings settings, boolean blink) {
         ProviderSettings ps = ProviderSettings.defaults();
         FaceDetector detector = registry.detector(UltraFaceDetectorProvider.ID).create(ps);
         FaceEmbedder embedder = null;
@@ -72,6 +79,9 @@ final class AppContext implements AutoCloseable {
             embedder = registry.embedder(ArcFaceEmbedderProvider.ID).create(ps);
             if (settings.livenessEnabled()) {
                 liveness = registry.liveness(SilentLivenessCheckProvider.ID).create(ps);
+                if (blink) {
+                    liveness = new AllLivenessChecks(List.of(liveness, registry.liveness(EyeBlinkLivenessCheckProvider.ID).create(ps)));
+                }
             }
         } catch (RuntimeException e) {
             detector.close();

@@ -47,7 +47,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             }
             if (t instanceof StoreException s) {
                 return new Failure(s.getMessage(), s.fix(), s.fix() != null && (s.getMessage().startsWith("no employee")
-                        || s.getMessage().startsWith("no shift") || s.getMessage().startsWith("no attendance event"))
+                        || s.getMessage().startsWith("no shift") || s.getMessage().startsWith("no attendance event")
+                        || s.getMessage().startsWith("no alert"))
                         ? ExitCode.NOT_FOUND : ExitCode.STORE_UNAVAILABLE);
             }
             if (t instanceof ImageDecodeException d) {

@@ -1,5 +1,8 @@
 package com.faceattend.cli;
 
+import com.faceattend.alerts.AlertService;
+import com.faceattend.alerts.AlertSettings;
+import com.faceattend.alerts.StationAlerts;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.suite.AlternatingDirections;
 import com.faceattend.suite.StoreRecorder;
@@ -10,10 +13,14 @@ import com.faceattend.engine.station.DirectionPolicy;
 import com.faceattend.engine.station.ListenerFailedException;
 import com.faceattend.engine.station.StationRunner;
 import com.faceattend.engine.station.StationSettings;
+import com.faceattend.gpio.GpioConfig;
+import com.faceattend.gpio.GpioException;
+import com.faceattend.gpio.GpioOutputs;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.spi.SourceSpec;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -65,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--liveness-threshold", description = "Live score needed (default: ${DEFAULT-VALUE}).")
     float livenessThreshold = StationSettings.defaults().livenessThreshold();
 
+    @Option(names = "--blink", description = "Also require a blink (eye-blink check, fr_eye) before a face counts as live; defeats printed photos, not screens. Off by default.")
+    boolean blink;
+
     @Option(names = "--haar-prescreen", description = "Skip the face detector on frames where a Haar cascade sees no face (the seed design's pre-screen; off by default because on the reference machine it costs more than it saves).")
     boolean haarPrescreen;
 
@@ -74,6 +84,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stranger-retention", converter = DurationConverter.class,
             description = "Keep a stranger's embedding (never a photo) this long to group repeat visits (default: 720h = 30 days).")
     Duration strangerRetention = Duration.ofDays(30);
+
+    @Option(names = "--snapshots", description = "Keep an encrypted face crop with each stranger/spoof alert (off by default; AES-GCM, key in DATA/snapshots, deleted after --snapshot-retention).")
+    boolean snapshots;
+
+    @Option(names = "--snapshot-retention", converter = DurationConverter.class,
+            description = "Delete alert snapshots after this long (default: 168h = 7 days).")
+    Duration snapshotRetention = AlertSettings.defaults().snapshotRetention();
+
+    @Option(names = "--gpio", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
+            description = "Drive the door relay, LEDs and buzzer on Raspberry Pi GPIO; FILE = pin configuration (default pins without it, see modules/gpio/README.md).")
+    String gpio;
 
     @Override
     public Integer call() {
@@ -89,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch finished = new CountDownLatch(1);
         try (AppContext ctx = app.openContext()) {
-            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(!noLiveness));
+            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(!noLiveness), blink && !noLiveness);
             GalleryIndex gallery = ctx.loadGallery(pipeline);
             if (gallery.personCount() == 0) {
                 err.println("warning: nobody is enrolled; every face will be reported as a stranger");
@@ -102,12 +123,20 @@ final class RunCommand implements Callable<Integer> {
                 st.usePrescreen(ctx.register(ctx.registry().prescreen("opencv-haar").create(ProviderSettings.defaults())));
             }
             st.addListener(new StoreRecorder(ctx.store(), strangerRetention));
+            StationAlerts alerts = alertService(ctx).forStation();
+            st.addListener(alerts);
+            GpioOutputs door = gpio == null ? null : ctx.register(openGpio());
+            if (door != null) {
+                st.addListener(door);
+                err.printf("[%s] GPIO: %s%n", station, door.config());
+            }
             st.addListener(e -> print(out, e));
             StationRunner runner = new StationRunner(st, () -> ctx.registry().frameSourceFor(spec0).open(spec0))
                     .onStatus(s -> {
                         err.println("[" + station + "] " + s);
                         err.flush();
                     })
+                    .onFrame(f -> alerts.snapshotFrom(f.frame(), f.analysis()))
                     .maxReconnects(maxReconnects);
             Thread hook = new Thread(() -> {
                 runner.stop();
@@ -139,6 +168,26 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         } finally {
             finished.countDown();
+        }
+    }
+
+    private AlertService alertService(AppContext ctx) {
+        AlertSettings settings;
+        try {
+            settings = AlertSettings.defaults().withStrangerRetention(strangerRetention).withSnapshots(snapshots, snapshotRetention);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage(), "see faceattend run --help", ExitCode.USAGE);
+        }
+        AlertService service = new AlertService(ctx.store(), settings, ctx.dataDir().resolve("snapshots"), Clock.systemUTC());
+        service.purgeExpired();
+        return service;
+    }
+
+    private GpioOutputs openGpio() {
+        try {
+            return GpioOutputs.openOnThisMachine(gpio.isBlank() ? GpioConfig.defaults() : GpioConfig.load(Path.of(gpio)));
+        } catch (GpioException e) {
+            throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.USAGE);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.faceattend.suite;
 
+import com.faceattend.alerts.StationAlerts;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.station.AttendanceStation;
@@ -98,11 +99,14 @@ public final class StationSession {
             AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery,
                     settings.stationSettings(), directions(suite, settings), Clock.systemDefaultZone());
             station.addListener(new StoreRecorder(store, STRANGER_RETENTION));
+            StationAlerts alerts = suite.alerts().forStation();
+            station.addListener(alerts);
             station.addListener(observer::onEvent);
             FrameClock clock = new FrameClock(spec.kind() == SourceSpec.Kind.FILE);
             StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))
                     .onStatus(observer::onStatus)
                     .onFrame(f -> {
+                        alerts.snapshotFrom(f.frame(), f.analysis());
                         clock.pace(f.frame().timestampMillis());
                         observer.onFrame(f.frame(), f.analysis(), clock.framesPerSecond());
                     });

@@ -1,5 +1,7 @@
 package com.faceattend.suite;
 
+import com.faceattend.alerts.AlertService;
+import com.faceattend.alerts.AlertSettings;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
@@ -15,6 +17,7 @@ import com.faceattend.store.StoredTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +42,7 @@ public class SuiteServices implements AutoCloseable {
     private DerbyAttendanceStore store;
     private SuiteSettings settings;
     private EnrolmentService enrolment;
+    private AlertService alerts;
     private final Thread shutdownHook = new Thread(this::close, "faceattend-close-store");
 
     /** The data folder from {@link DataFolder#resolve()}; used by the desktop suite's Lookup. */
@@ -150,6 +154,18 @@ public class SuiteServices implements AutoCloseable {
         return gallery;
     }
 
+    /**
+     * Stranger and spoof alerts, with repeat strangers grouped; snapshots stay off (the default),
+     * so no face image is ever written by the desktop suite.
+     */
+    public synchronized AlertService alerts() {
+        if (alerts == null) {
+            alerts = new AlertService(store(), AlertSettings.defaults(), dataDir.resolve("snapshots"), Clock.systemUTC());
+            alerts.purgeExpired();
+        }
+        return alerts;
+    }
+
     public synchronized EnrolmentService enrolment() {
         if (enrolment == null) {
             enrolment = new EnrolmentService(this);
@@ -184,6 +200,7 @@ public class SuiteServices implements AutoCloseable {
             enrolment.close();
             enrolment = null;
         }
+        alerts = null;
         if (store != null) {
             try {
                 store.close();

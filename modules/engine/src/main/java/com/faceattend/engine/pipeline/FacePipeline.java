@@ -82,6 +82,29 @@ public final class FacePipeline implements AutoCloseable {
         return Optional.of(liveness.check(frame, face));
     }
 
+    /**
+     * Liveness of a face the station follows as track {@code trackId}, for checks that judge a
+     * whole track (a blink check); empty when liveness is off or no provider is installed.
+     */
+    public Optional<LivenessResult> liveness(FrameImage frame, DetectedFace face, int trackId) {
+        if (liveness == null || !settings.livenessEnabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(liveness.check(frame, face, trackId));
+    }
+
+    /** Whether the liveness check's latest result for a track is its verdict (see {@link LivenessCheck#judgesWholeTrack()}). */
+    public boolean livenessJudgesWholeTrack() {
+        return hasLiveness() && liveness.judgesWholeTrack();
+    }
+
+    /** Tells the liveness check that a track ended. */
+    public void trackEnded(int trackId) {
+        if (liveness != null) {
+            liveness.trackEnded(trackId);
+        }
+    }
+
     public boolean hasLiveness() {
         return liveness != null && settings.livenessEnabled();
     }

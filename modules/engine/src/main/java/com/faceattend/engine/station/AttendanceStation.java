@@ -36,6 +36,8 @@ public final class AttendanceStation {
      * their track mean; boxes handed to another person at a cut scored -0.07 to 0.15.
      */
     static final float SAME_PERSON_SIMILARITY = 0.25f;
+    /** About 3 s at 30 analysed frames per second: people at a door blink every 2 to 10 s. */
+    public static final int DEFAULT_LIVENESS_PATIENCE = 90;
 
     private final String name;
     private final FacePipeline pipeline;
@@ -47,8 +49,11 @@ public final class AttendanceStation {
     private final List<AttendanceListener> listeners = new CopyOnWriteArrayList<>();
     /** Media time (ms) of each person's last recorded event at this station. */
     private final Map<String, Long> lastRecorded = new HashMap<>();
+    /** Tracks the tracker ended during the current frame's update. */
+    private final List<Track> endedTracks = new ArrayList<>();
     private long frameCounter;
     private FacePrescreen prescreen;
+    private int livenessPatienceFrames = DEFAULT_LIVENESS_PATIENCE;
     private FrameAnalysis last = new FrameAnalysis(0, false, List.of(), List.of());
 
     public AttendanceStation(String name, FacePipeline pipeline, GalleryIndex gallery, StationSettings settings,
@@ -59,7 +64,7 @@ public final class AttendanceStation {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.directions = Objects.requireNonNull(directions, "directions");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.tracker = new FaceTracker(settings.maxMissedFrames());
+        this.tracker = new FaceTracker(settings.maxMissedFrames(), endedTracks::add);
         if (!gallery.modelId().equals(pipeline.modelId())) {
             throw new IllegalArgumentException("gallery holds templates of model " + gallery.modelId()
                     + " but the pipeline embeds with " + pipeline.modelId());
@@ -81,6 +86,18 @@ public final class AttendanceStation {
      */
     public void usePrescreen(FacePrescreen screen) {
         this.prescreen = screen;
+    }
+
+    /**
+     * With a liveness check that judges whole tracks (a blink check), how many embedded frames
+     * beyond {@link StationSettings#votesToDecide()} a recognised face may take to prove itself live
+     * before it is called a spoof (default {@value #DEFAULT_LIVENESS_PATIENCE}). Per-frame checks never wait.
+     */
+    public void livenessPatienceFrames(int frames) {
+        if (frames < 0) {
+            throw new IllegalArgumentException("liveness patience must not be negative, was " + frames);
+        }
+        this.livenessPatienceFrames = frames;
     }
 
     public void addListener(AttendanceListener listener) {
@@ -108,6 +125,7 @@ public final class AttendanceStation {
                 ? List.of() : pipeline.detect(work);
         List<Track> tracks = tracker.update(faces);
         List<AttendanceEvent> events = new ArrayList<>();
+        settleEndedTracks(events);
         for (int i = 0; i < faces.size(); i++) {
             Track track = tracks.get(i);
             DetectedFace face = faces.get(i);
@@ -139,7 +157,25 @@ public final class AttendanceStation {
             return true;
         }
         track.restart();
+        pipeline.trackEnded(track.id()); // whole-track liveness (blink) starts over for the new face
         return false;
+    }
+
+    /**
+     * A recognised face that left while a whole-track liveness check (a blink) was still waiting
+     * never proved itself live: that is a spoof alert, not silence.
+     */
+    private void settleEndedTracks(List<AttendanceEvent> events) {
+        for (Track t : endedTracks) {
+            String key = t.awaitingLivenessKey();
+            if (key != null) {
+                t.decide(TrackState.SPOOF, key, key, Float.NaN);
+                float live = t.latestLiveScore();
+                events.add(new AttendanceEvent.SpoofSuspected(clock.instant(), name, key, Float.isNaN(live) ? 0f : live));
+            }
+            pipeline.trackEnded(t.id());
+        }
+        endedTracks.clear();
     }
 
     private void observe(FrameImage frame, DetectedFace face, Track track, List<AttendanceEvent> events) {
@@ -149,7 +185,7 @@ public final class AttendanceStation {
         // jumped between two people, whose mean embedding would then belong to neither.
         List<PersonMatch> frameHits = gallery.search(embedding, 1);
         track.vote(frameHits.isEmpty() ? Track.UNKNOWN : frameHits.get(0).personKey());
-        pipeline.liveness(frame, face).ifPresent(l -> track.liveScore(l.liveScore()));
+        pipeline.liveness(frame, face, track.id()).ifPresent(l -> track.liveScore(l.liveScore()));
         decide(track, frame.timestampMillis(), events);
     }
 
@@ -164,9 +200,14 @@ public final class AttendanceStation {
                 return; // frames disagree: keep looking
             }
             String key = best.personKey();
-            float live = track.meanLiveScore();
+            boolean wholeTrack = pipeline.livenessJudgesWholeTrack();
+            float live = wholeTrack ? track.latestLiveScore() : track.meanLiveScore();
             boolean liveKnown = !Float.isNaN(live);
             if (settings.requireLiveness() && liveKnown && live < settings.livenessThreshold()) {
+                if (wholeTrack && samples < settings.votesToDecide() + livenessPatienceFrames) {
+                    track.awaitLiveness(key); // e.g. no blink yet: give them a moment before calling it a spoof
+                    return;
+                }
                 track.decide(TrackState.SPOOF, key, best.displayName(), best.similarity());
                 events.add(new AttendanceEvent.SpoofSuspected(clock.instant(), name, key, live));
                 return;

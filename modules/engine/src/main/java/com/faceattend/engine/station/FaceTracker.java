@@ -15,9 +15,16 @@ public final class FaceTracker {
     private final int maxMissedFrames;
     private final List<Track> tracks = new ArrayList<>();
     private int nextId = 1;
+    private final java.util.function.Consumer<Track> ended;
 
     public FaceTracker(int maxMissedFrames) {
+        this(maxMissedFrames, t -> { });
+    }
+
+    /** @param ended told of every track that ends (so per-track state elsewhere can be settled and dropped) */
+    public FaceTracker(int maxMissedFrames, java.util.function.Consumer<Track> ended) {
         this.maxMissedFrames = maxMissedFrames;
+        this.ended = ended;
     }
 
     /**
@@ -52,6 +59,7 @@ public final class FaceTracker {
             Track t = it.next();
             if (!assigned.contains(t) && t.missedOneMore() > maxMissedFrames) {
                 it.remove();
+                ended.accept(t);
             }
         }
         for (Track t : assigned) {

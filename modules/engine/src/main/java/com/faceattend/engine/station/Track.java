@@ -22,6 +22,9 @@ public final class Track {
     private String modelId;
     private float liveScoreSum;
     private int liveSamples;
+    private float latestLiveScore = Float.NaN;
+    /** Recognised but still waiting for a whole-track liveness check (a blink): who it resembles. */
+    private String awaitingLivenessKey;
     private TrackState state = TrackState.TRACKING;
     private String decidedKey;
     private String decidedName;
@@ -100,7 +103,13 @@ public final class Track {
         return Embedding.normalised(modelId, embeddingSum);
     }
 
+    /** The latest live score, NaN when liveness was not checked: a whole-track check's verdict so far. */
+    public float latestLiveScore() {
+        return latestLiveScore;
+    }
+
     void liveScore(float score) {
+        latestLiveScore = score;
         liveScoreSum += score;
         liveSamples++;
     }
@@ -135,11 +144,20 @@ public final class Track {
         liveScoreSum = 0;
         liveSamples = 0;
         framesSinceCheck = 0;
+        awaitingLivenessKey = null;
         decide(TrackState.TRACKING, null, null, 0f);
     }
 
     void recheckDone() {
         framesSinceCheck = 0;
+    }
+
+    void awaitLiveness(String key) {
+        awaitingLivenessKey = key;
+    }
+
+    String awaitingLivenessKey() {
+        return state == TrackState.TRACKING ? awaitingLivenessKey : null;
     }
 
     void decide(TrackState newState, String key, String name, float similarity) {

@@ -147,12 +147,19 @@ public final class ReportsTopComponent extends TopComponent {
         }
     }
 
-    private void build() {
-        ReportRequest request;
+    /** The parameters as a request, or null after telling the user what is wrong with them. */
+    private ReportRequest requestOrExplain() {
         try {
-            request = request();
+            return request();
         } catch (RuntimeException e) {
             Problems.show(Bundle.building(), e);
+            return null;
+        }
+    }
+
+    private void build() {
+        ReportRequest request = requestOrExplain();
+        if (request == null) {
             return;
         }
         Background.run(Bundle.building(), () -> new ReportService(Suite.services().store()).build(request, ProgressListener.NONE,
@@ -184,11 +191,8 @@ public final class ReportsTopComponent extends TopComponent {
     }
 
     private void export(boolean excel) {
-        ReportRequest request;
-        try {
-            request = request();
-        } catch (RuntimeException e) {
-            Problems.show(Bundle.building(), e);
+        ReportRequest request = requestOrExplain();
+        if (request == null) {
             return;
         }
         JFileChooser chooser = new JFileChooser();

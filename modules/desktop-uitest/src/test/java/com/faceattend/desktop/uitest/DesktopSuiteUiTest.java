@@ -50,7 +50,7 @@ class DesktopSuiteUiTest {
                 SuiteProcess.grab(display, shots.resolve("station-running.png"));
                 suite.waitForLog(Pattern.compile("station stopped"));
                 SuiteProcess.grab(display, shots.resolve("station.png"));
-                for (String window : List.of("employees", "reports", "settings", "plugins")) {
+                for (String window : List.of("employees", "alerts", "reports", "settings", "plugins")) {
                     suite.handOver("--show", window); // as a desktop shortcut would
                     Thread.sleep(2500);
                     SuiteProcess.grab(display, shots.resolve(window + ".png"));

@@ -21,16 +21,15 @@ public final class Problems {
     /** Logs {@code failure} and shows its problem and fix; callable from any thread. */
     @NbBundle.Messages("TITLE_Problem=FaceAttend")
     public static void show(String doing, Throwable failure) {
-        UserProblem p = UserProblem.of(failure);
-        // The message at INFO; the trace only at FINE (the platform flags logged traces to users as errors).
-        LOG.log(Level.INFO, "{0}: {1}", new Object[] {doing, p.sentence()});
+        // The trace only at FINE: the platform flags logged traces to users as errors.
         LOG.log(Level.FINE, doing, failure);
-        show(doing, p);
+        show(doing, UserProblem.of(failure));
     }
 
     @NbBundle.Messages({"# {0} - what the user was doing", "# {1} - problem", "# {2} - fix",
         "MSG_Problem=<html><body style='width:420px'><b>Could not {0}.</b><br><br>{1}<br><br><b>What to do:</b> {2}</body></html>"})
     public static void show(String doing, UserProblem p) {
+        LOG.log(Level.INFO, "{0}: {1}", new Object[] {doing, p.sentence()});
         NotifyDescriptor nd = new NotifyDescriptor.Message(
                 Bundle.MSG_Problem(escape(doing), escape(sentence(p.problem())), escape(sentence(p.fix()))),
                 NotifyDescriptor.ERROR_MESSAGE);

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad input in the real window: the data folder's database is held by another process (this
- * test), so the suite must show a dialog that says so and what to do, without a stack trace, and
- * keep running; starting the station then explains the same problem instead of failing silently.
+ * Bad input in the real window: each problem must show a dialog that says what happened and what
+ * to do, without a stack trace, and the suite must keep running.
  */
-class LockedDatabaseUiTest {
+class BadInputUiTest {
     @TempDir
     Path tmp;
 
+    /** The data folder's database is held by another process (this test). */
     @Test
     void databaseLockedByAnotherInstanceGivesADialogNotACrash() throws Exception {
         SuiteProcess.requireBuilt();
@@ -41,6 +41,30 @@ class LockedDatabaseUiTest {
                 suite.stop();
             }
         }
+        assertNoErrorsLogged();
+    }
+
+    /** The station's camera is not connected (there is no camera 7 on a build machine). */
+    @Test
+    void missingCameraGivesADialogNotACrash() throws Exception {
+        SuiteProcess.requireBuilt();
+        Path shots = SuiteProcess.screenshots();
+        try (VirtualDisplay display = VirtualDisplay.start(tmp.resolve("xvfb.log"))) {
+            SuiteProcess suite = SuiteProcess.launch(display, tmp, tmp.resolve("data"), "--station-source", "7", "--start-station");
+            try {
+                String shown = suite.waitForLog(Pattern.compile("Problems\\]: run the station: .*"));
+                assertTrue(shown.contains("camera 7") || shown.contains("Camera 7"), "the dialog names the camera: " + shown);
+                Thread.sleep(2000);
+                SuiteProcess.grab(display, shots.resolve("problem-camera-missing.png"));
+                assertTrue(suite.isAlive(), "the suite must keep running after the problem");
+            } finally {
+                suite.stop();
+            }
+        }
+        assertNoErrorsLogged();
+    }
+
+    private void assertNoErrorsLogged() throws java.io.IOException {
         List<String> log = Files.readAllLines(tmp.resolve("userdir/var/log/messages.log"), StandardCharsets.UTF_8);
         assertFalse(log.stream().anyMatch(l -> l.startsWith("SEVERE")), "unexpected errors in the log");
     }

@@ -1,0 +1,62 @@
+package com.faceattend.models.tflite;
+
+import com.faceattend.spi.ProviderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Run by the models build (process-classes): converts every {@code .tflite} row of {@code models.lock}
+ * (fetched and verified by fetch-models.sh) into {@code NAME.onnx}, and writes {@code converted.lock}
+ * with the converted file's SHA-256 so {@code ModelRepository} verifies it at every load like the others.
+ *
+ * <p>Arguments: models.lock, folder of the fetched NAME.tflite files, output folder for NAME.onnx,
+ * comma-separated names converted with a free input size (fully convolutional models).
+ */
+public final class BuildTimeConversion {
+    private BuildTimeConversion() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path lock = Path.of(args[0]);
+        Path tfliteDir = Path.of(args[1]);
+        Path onnxDir = Path.of(args[2]);
+        Set<String> freeSize = args.length > 3 ? Set.of(args[3].split(",")) : Set.of();
+        List<String> converted = new ArrayList<>();
+        converted.add("# Generated at build time by BuildTimeConversion from the .tflite rows of models.lock (not committed).");
+        converted.add("# Columns as in models.lock; the file SHA-256 is that of the converted ONNX model.");
+        for (String line : Files.readAllLines(lock, StandardCharsets.UTF_8)) {
+            String[] c = line.strip().split("\\s+");
+            if (line.isBlank() || line.startsWith("#") || !c[3].endsWith(".tflite")) {
+                continue;
+            }
+            String name = c[0];
+            Path source = tfliteDir.resolve(name + ".tflite");
+            byte[] tflite = Files.readAllBytes(source);
+            if (!sha256(tflite).equals(c[4])) {
+                throw new ProviderException(source + " does not match its SHA-256 in models.lock", "run the build again so fetch-models.sh fetches it anew");
+            }
+            byte[] onnx = TfliteToOnnx.convert(tflite, new TfliteToOnnx.Options(freeSize.contains(name)), name);
+            Files.createDirectories(onnxDir);
+            Files.write(onnxDir.resolve(name + ".onnx"), onnx);
+            converted.add(String.join(" ", name, c[1], c[2], c[3] + "->onnx", sha256(onnx), c[5]));
+            System.out.printf("[faceattend-models] converted %s (%d operators) -> %s.onnx%n", c[3], TfliteToOnnx.operators(tflite).size(), name);
+        }
+        Files.write(onnxDir.getParent().resolve("converted.lock"), converted, StandardCharsets.UTF_8);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -10,7 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Run by the models build (process-classes): converts every {@code .tflite} row of {@code models.lock}
@@ -18,7 +19,8 @@ import java.util.Set;
  * with the converted file's SHA-256 so {@code ModelRepository} verifies it at every load like the others.
  *
  * <p>Arguments: models.lock, folder of the fetched NAME.tflite files, output folder for NAME.onnx,
- * comma-separated names converted with a free input size (fully convolutional models).
+ * then any number of {@code NAME=OPTIONS} (see {@link TfliteToOnnx.Options#parse}), e.g.
+ * {@code mtcnn_pnet=free-size}.
  */
 public final class BuildTimeConversion {
     private BuildTimeConversion() {
@@ -28,7 +30,11 @@ public final class BuildTimeConversion {
         Path lock = Path.of(args[0]);
         Path tfliteDir = Path.of(args[1]);
         Path onnxDir = Path.of(args[2]);
-        Set<String> freeSize = args.length > 3 ? Set.of(args[3].split(",")) : Set.of();
+        Map<String, TfliteToOnnx.Options> options = new HashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            options.put(kv[0], TfliteToOnnx.Options.parse(kv.length > 1 ? kv[1] : ""));
+        }
         List<String> converted = new ArrayList<>();
         converted.add("# Generated at build time by BuildTimeConversion from the .tflite rows of models.lock (not committed).");
         converted.add("# Columns as in models.lock; the file SHA-256 is that of the converted ONNX model.");
@@ -43,7 +49,7 @@ public final class BuildTimeConversion {
             if (!sha256(tflite).equals(c[4])) {
                 throw new ProviderException(source + " does not match its SHA-256 in models.lock", "run the build again so fetch-models.sh fetches it anew");
             }
-            byte[] onnx = TfliteToOnnx.convert(tflite, new TfliteToOnnx.Options(freeSize.contains(name)), name);
+            byte[] onnx = TfliteToOnnx.convert(tflite, options.getOrDefault(name, TfliteToOnnx.Options.defaults()), name);
             Files.createDirectories(onnxDir);
             Files.write(onnxDir.resolve(name + ".onnx"), onnx);
             converted.add(String.join(" ", name, c[1], c[2], c[3] + "->onnx", sha256(onnx), c[5]));

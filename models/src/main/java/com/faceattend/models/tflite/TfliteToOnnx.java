@@ -56,10 +56,23 @@ public final class TfliteToOnnx {
     /**
      * @param freeSpatialSize leave the input's height and width free (a fully convolutional model such as
      *                        MTCNN's P-Net then runs on any image size); default false
+     * @param freeBatch       leave the batch size free (reshapes to the file's batch size become -1), so a
+     *                        model exported for a batch of 2 runs on one face; default false
      */
-    public record Options(boolean freeSpatialSize) {
+    public record Options(boolean freeSpatialSize, boolean freeBatch) {
         public static Options defaults() {
-            return new Options(false);
+            return new Options(false, false);
+        }
+
+        /** Parses the build's option words: {@code free-size}, {@code free-batch} (comma- or plus-separated). */
+        public static Options parse(String words) {
+            List<String> w = List.of(words.split("[,+]"));
+            for (String word : w) {
+                if (!word.isBlank() && !word.equals("free-size") && !word.equals("free-batch")) {
+                    throw new IllegalArgumentException("unknown import option '" + word + "' (known: free-size, free-batch)");
+                }
+            }
+            return new Options(w.contains("free-size"), w.contains("free-batch"));
         }
     }
 
@@ -74,6 +87,7 @@ public final class TfliteToOnnx {
     private final Map<Integer, Object> folded = new HashMap<>();
     private final Map<String, String> transposed = new HashMap<>();
     private final Map<String, String> constants = new HashMap<>();
+    private int batch = -1;
 
     private TfliteToOnnx(Model model, Options options, String graphName) {
         this.model = model;
@@ -174,6 +188,10 @@ public final class TfliteToOnnx {
                 boolean spatial = options.freeSpatialSize() && shape.length == 4 && (d == 1 || d == 2);
                 dims[d] = spatial ? (d == 1 ? "height" : "width") : (Object) (long) shape[d];
             }
+            if (options.freeBatch() && shape.length > 0) {
+                batch = shape[0];
+                dims[0] = "batch";
+            }
             onnx.input(name, TensorProto.DataType.FLOAT_VALUE, dims);
             values[t] = new Value(name, false);
         }
@@ -190,6 +208,9 @@ public final class TfliteToOnnx {
             for (int d = 0; d < shape.length; d++) {
                 boolean spatial = options.freeSpatialSize() && shape.length == 4 && (d == 1 || d == 2);
                 dims[d] = spatial ? name + (d == 1 ? "_height" : "_width") : (Object) (long) shape[d];
+            }
+            if (options.freeBatch() && shape.length > 0) {
+                dims[0] = "batch";
             }
             onnx.output(name, onnxType(sub.tensors(t).type()), dims);
         }
@@ -390,8 +411,29 @@ public final class TfliteToOnnx {
                 }
             }
         }
+        if (options.freeBatch()) {
+            target = freeBatchIn(target, o);
+        }
         String out = onnx.apply("Reshape", "reshape", new String[] {nhwc(x), onnx.longs("shape", target, target.length)});
         set(o.outputs(0), new Value(out, false));
+    }
+
+    private long[] freeBatchIn(long[] target, Operator o) {
+        long[] t = target.clone();
+        boolean inferred = false;
+        for (long d : t) {
+            inferred |= d == -1;
+        }
+        if (t.length > 0 && t[0] == batch && !inferred) {
+            t[0] = -1;
+            return t;
+        }
+        if (t.length > 0 && t[0] == -1) {
+            return t;
+        }
+        throw new ProviderException("the batch size of this model cannot be freed: a RESHAPE to "
+                + java.util.Arrays.toString(target) + " (" + sub.tensors(o.outputs(0)).name() + ") fixes it",
+                "import the model without free-batch");
     }
 
     private void concatenation(Operator o) {

@@ -64,12 +64,17 @@ final class AppContext implements AutoCloseable {
 
     /** The default pipeline: UltraFace + landmarks, ArcFace 512-d, silent liveness. */
     FacePipeline pipeline(PipelineSettings settings) {
+        return pipeline(settings, UltraFaceDetectorProvider.ID, ArcFaceEmbedderProvider.ID);
+    }
+
+    /** A pipeline with the detector and embedder of the given provider ids, silent liveness. */
+    FacePipeline pipeline(PipelineSettings settings, String detectorId, String embedderId) {
         ProviderSettings ps = ProviderSettings.defaults();
-        FaceDetector detector = registry.detector(UltraFaceDetectorProvider.ID).create(ps);
+        FaceDetector detector = registry.detector(detectorId).create(ps);
         FaceEmbedder embedder = null;
         LivenessCheck liveness = null;
         try {
-            embedder = registry.embedder(ArcFaceEmbedderProvider.ID).create(ps);
+            embedder = registry.embedder(embedderId).create(ps);
             if (settings.livenessEnabled()) {
                 liveness = registry.liveness(SilentLivenessCheckProvider.ID).create(ps);
             }

@@ -109,6 +109,24 @@ class RealModelEquivalenceTest {
     }
 
     @Test
+    void onetConvertedWithAFreeBatchGivesEachCropTheTfliteResult() throws IOException {
+        // The build converts R-Net and O-Net with a free batch so MTCNN scores all candidates in one call.
+        float[] a = face("lfw-dev/images/Abdullah_Gul/Abdullah_Gul_0001.jpg", 48, 0, 0);
+        float[] b = face("lfw-dev/images/Abdullah_Gul/Abdullah_Gul_0006.jpg", 48, 0, 0);
+        float[][] both = OrtRunner.run(ModelRepository.bundled().read("mtcnn_onet"), concat(a, b), 2, 48, 48, 3);
+        float[][] alone = TfliteRuntime.run(tflite("mtcnn_onet"), a, 1, 48, 48, 3);
+        float[][] second = TfliteRuntime.run(tflite("mtcnn_onet"), b, 1, 48, 48, 3);
+        for (int o = 0; o < both.length; o++) {
+            int n = alone[o].length;
+            assertEquals(2 * n, both[o].length, "output " + o + " holds both crops");
+            for (int i = 0; i < n; i++) {
+                assertEquals(alone[o][i], both[o][i], 1e-5f, "crop 1, output " + o);
+                assertEquals(second[o][i], both[o][n + i], 1e-5f, "crop 2, output " + o);
+            }
+        }
+    }
+
+    @Test
     void mobileFaceNetOnTwoFacesAtOnce() throws IOException {
         float[] two = concat(face("lfw-dev/images/Abdullah_Gul/Abdullah_Gul_0001.jpg", 112, 0, 0),
                 face("lfw-dev/images/Abdullah_Gul/Abdullah_Gul_0007.jpg", 112, 0, 0));

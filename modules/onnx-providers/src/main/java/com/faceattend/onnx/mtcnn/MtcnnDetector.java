@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,8 +48,9 @@ public final class MtcnnDetector implements FaceDetector {
         List<OnnxModel> opened = new ArrayList<>();
         try {
             opened.add(new OnnxModel("mtcnn_pnet", new long[] {1, -1, -1, 3}, "MTCNN P-Net", settings));
-            opened.add(new OnnxModel("mtcnn_rnet", new long[] {1, RNET_SIZE, RNET_SIZE, 3}, "MTCNN R-Net", settings));
-            opened.add(new OnnxModel("mtcnn_onet", new long[] {1, ONET_SIZE, ONET_SIZE, 3}, "MTCNN O-Net", settings));
+            // R-Net and O-Net are converted with a free batch: all candidates of a frame go through in one call.
+            opened.add(new OnnxModel("mtcnn_rnet", new long[] {-1, RNET_SIZE, RNET_SIZE, 3}, "MTCNN R-Net", settings));
+            opened.add(new OnnxModel("mtcnn_onet", new long[] {-1, ONET_SIZE, ONET_SIZE, 3}, "MTCNN O-Net", settings));
         } catch (RuntimeException e) {
             opened.forEach(OnnxModel::close);
             throw e;
@@ -113,10 +115,12 @@ public final class MtcnnDetector implements FaceDetector {
     /** Stage 2: R-Net rescoring and regression of each proposal. */
     List<Candidate> refine(FrameImage frame, List<Candidate> proposals) {
         List<Candidate> passed = new ArrayList<>();
-        for (Candidate c : proposals) {
-            float[][] out = runOnCrop(rnet, frame, c, RNET_SIZE);
-            if (out[0][1] >= thresholds[1]) {
-                passed.add(new Candidate(c.x1, c.y1, c.x2, c.y2, out[0][1], out[1].clone()));
+        float[][] out = runOnCrops(rnet, frame, proposals, RNET_SIZE);
+        for (int i = 0; i < proposals.size(); i++) {
+            Candidate c = proposals.get(i);
+            float score = out[0][2 * i + 1];
+            if (score >= thresholds[1]) {
+                passed.add(new Candidate(c.x1, c.y1, c.x2, c.y2, score, Arrays.copyOfRange(out[1], 4 * i, 4 * i + 4)));
             }
         }
         List<Candidate> kept = Nms.apply(passed, 0.7f, false);
@@ -131,15 +135,17 @@ public final class MtcnnDetector implements FaceDetector {
     /** Stage 3: O-Net rescoring, landmarks (on the box before regression, as trained) and final boxes. */
     List<Candidate> output(FrameImage frame, List<Candidate> refined) {
         List<Candidate> passed = new ArrayList<>();
-        for (Candidate c : refined) {
-            float[][] out = runOnCrop(onet, frame, c, ONET_SIZE);
-            if (out[0][1] >= thresholds[2]) {
-                Candidate d = new Candidate(c.x1, c.y1, c.x2, c.y2, out[0][1], out[1].clone());
-                float[] p = out[2]; // 5 x fractions, then 5 y fractions
+        float[][] out = runOnCrops(onet, frame, refined, ONET_SIZE);
+        for (int n = 0; n < refined.size(); n++) {
+            Candidate c = refined.get(n);
+            float score = out[0][2 * n + 1];
+            if (score >= thresholds[2]) {
+                Candidate d = new Candidate(c.x1, c.y1, c.x2, c.y2, score, Arrays.copyOfRange(out[1], 4 * n, 4 * n + 4));
+                int p = 10 * n; // 5 x fractions, then 5 y fractions
                 float[] xy = new float[10];
                 for (int i = 0; i < 5; i++) {
-                    xy[2 * i] = c.width() * p[i] + c.x1 - 1;
-                    xy[2 * i + 1] = c.height() * p[i + 5] + c.y1 - 1;
+                    xy[2 * i] = c.width() * out[2][p + i] + c.x1 - 1;
+                    xy[2 * i + 1] = c.height() * out[2][p + i + 5] + c.y1 - 1;
                 }
                 d.landmarks = xy;
                 d.applyRegression(d.regression, d.width(), d.height());
@@ -149,12 +155,20 @@ public final class MtcnnDetector implements FaceDetector {
         return Nms.apply(passed, 0.7f, true);
     }
 
-    private static float[][] runOnCrop(OnnxModel net, FrameImage frame, Candidate c, int size) {
+    /** Every candidate's crop through {@code net} in one batch; outputs concatenated in candidate order. */
+    private static float[][] runOnCrops(OnnxModel net, FrameImage frame, List<Candidate> candidates, int size) {
+        if (candidates.isEmpty()) {
+            return new float[][] {{}, {}, {}};
+        }
+        FloatBuffer in = ByteBuffer.allocateDirect(candidates.size() * size * size * 3 * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
         byte[] crop = new byte[size * size * 3];
-        BgrImages.resizeRegion(frame, c.x1 - 1, c.y1 - 1, c.width(), c.height(), size, size, crop);
-        FloatBuffer in = net.input();
-        fillTransposed(crop, size, size, in);
-        return net.run();
+        for (Candidate c : candidates) {
+            BgrImages.resizeRegion(frame, c.x1 - 1, c.y1 - 1, c.width(), c.height(), size, size, crop);
+            fillTransposed(crop, size, size, in);
+        }
+        in.rewind();
+        return net.run(in, new long[] {candidates.size(), size, size, 3});
     }
 
     /** Anti-aliasing before a strong downscale, as the reference's area interpolation does. */

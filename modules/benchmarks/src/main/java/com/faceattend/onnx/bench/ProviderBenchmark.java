@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Detectors and embedders side by side on the same real 640x480 station-like photo
  * (liveness-samples/real/image_T1.jpg, one face), default settings, 2 intra-op threads.
- * Data folder: -Dfaceattend.data (default ../shared/data).
+ * Data folder: -Dfaceattend.data (default ../../../shared/data, i.e. ../shared/data beside the repository when
+ * run from modules/benchmarks as exec:exec does).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -82,7 +83,7 @@ public class ProviderBenchmark {
     }
 
     static FrameImage photo() {
-        return ImageDecoder.decode(Path.of(System.getProperty("faceattend.data", "../shared/data"), "liveness-samples/real/image_T1.jpg"));
+        return ImageDecoder.decode(Path.of(System.getProperty("faceattend.data", "../../../shared/data"), "liveness-samples/real/image_T1.jpg"));
     }
 
     @Benchmark

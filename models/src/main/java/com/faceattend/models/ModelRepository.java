@@ -105,11 +105,24 @@ public final class ModelRepository {
         }
     }
 
+    /**
+     * models.lock, less its {@code .tflite} rows (sources, not loadable), plus the generated
+     * {@code converted.lock} naming the ONNX models the build converted from them.
+     */
     private static Map<String, ModelFile> readLock() {
         Map<String, ModelFile> result = new LinkedHashMap<>();
-        try (InputStream in = ModelRepository.class.getResourceAsStream(BASE + "models.lock")) {
+        readLockFile("models.lock", true, result);
+        readLockFile("converted.lock", false, result);
+        return result;
+    }
+
+    private static void readLockFile(String name, boolean required, Map<String, ModelFile> into) {
+        try (InputStream in = ModelRepository.class.getResourceAsStream(BASE + name)) {
             if (in == null) {
-                throw new IllegalStateException("models.lock is missing from the models jar");
+                if (required) {
+                    throw new IllegalStateException(name + " is missing from the models jar");
+                }
+                return;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -119,12 +132,13 @@ public final class ModelRepository {
                     continue;
                 }
                 String[] cols = line.split("\\s+");
-                result.put(cols[0], new ModelFile(cols[0], cols[1], cols[4], cols[5]));
+                if (!cols[3].endsWith(".tflite")) {
+                    into.put(cols[0], new ModelFile(cols[0], cols[1], cols[4], cols[5]));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return result;
     }
 
     private static Optional<Path> overrideDir() {

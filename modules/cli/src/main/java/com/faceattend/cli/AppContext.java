@@ -71,12 +71,21 @@ final class AppContext implements AutoCloseable {
 
     /** As {@link #pipeline(PipelineSettings)}; with {@code blink}, a face must also blink (eye-blink check) to count as live. */
     FacePipeline pipeline(PipelineSettings settings, boolean blink) {
+        return pipeline(settings, UltraFaceDetectorProvider.ID, ArcFaceEmbedderProvider.ID, blink);
+    }
+
+    /** A pipeline with the detector and embedder of the given provider ids, silent liveness. */
+    FacePipeline pipeline(PipelineSettings settings, String detectorId, String embedderId) {
+        return pipeline(settings, detectorId, embedderId, false);
+    }
+
+    private FacePipeline pipeline(PipelineSettings settings, String detectorId, String embedderId, boolean blink) {
         ProviderSettings ps = ProviderSettings.defaults();
-        FaceDetector detector = registry.detector(UltraFaceDetectorProvider.ID).create(ps);
+        FaceDetector detector = registry.detector(detectorId).create(ps);
         FaceEmbedder embedder = null;
         LivenessCheck liveness = null;
         try {
-            embedder = registry.embedder(ArcFaceEmbedderProvider.ID).create(ps);
+            embedder = registry.embedder(embedderId).create(ps);
             if (settings.livenessEnabled()) {
                 liveness = registry.liveness(SilentLivenessCheckProvider.ID).create(ps);
                 if (blink) {

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import com.faceattend.onnx.ArcFaceEmbedderProvider;
+import com.faceattend.onnx.UltraFaceDetectorProvider;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -57,6 +59,10 @@ final class EvalCommand {
         boolean noFlip;
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
+        @Option(names = "--detector", paramLabel = "ID", description = "Face detector provider id (default: ${DEFAULT-VALUE}; see `faceattend models`).")
+        String detector = UltraFaceDetectorProvider.ID;
+        @Option(names = "--embedder", paramLabel = "ID", description = "Face embedder provider id (default: ${DEFAULT-VALUE}; see `faceattend models`).")
+        String embedder = ArcFaceEmbedderProvider.ID;
 
         PipelineSettings pipelineSettings() {
             return PipelineSettings.defaults().withLiveness(false).withFlipAverage(!noFlip);
@@ -90,7 +96,7 @@ final class EvalCommand {
                         missing.size(), pairs, missing.get(0));
             }
             try (AppContext ctx = parent.app.openContext()) {
-                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings());
+                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings(), options.detector, options.embedder);
                 Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, options.json);
                 List<ScoredPair> scored = new ArrayList<>();
                 for (FacePair p : lfw.pairs()) {
@@ -143,7 +149,7 @@ final class EvalCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (AppContext ctx = parent.app.openContext()) {
-                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings());
+                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings(), options.detector, options.embedder);
                 List<Path> all = new ArrayList<>();
                 folders.people().forEach(p -> all.addAll(p.images()));
                 if (extra != null) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code faceattend models}: which models and providers this installation has, verified. */
-@Command(name = "models", description = "List the bundled models (checksums verified) and the installed providers.")
+@Command(name = "models", description = "List the bundled models (checksums verified) and the installed providers.",
+        subcommands = ModelsImportCommand.class)
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

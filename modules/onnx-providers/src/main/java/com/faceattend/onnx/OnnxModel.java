@@ -20,9 +20,10 @@ import java.util.Map;
 /**
  * One ONNX Runtime session over a bundled model, with its input shape checked at load (so a wrong
  * model file is named at start-up, not at the first frame) and a reusable direct input buffer.
- * Fails fast after {@link #close()}. Not thread-safe.
+ * Fails fast after {@link #close()}. Not thread-safe. Public for the providers in sub-packages;
+ * not part of the plugin SDK.
  */
-final class OnnxModel implements AutoCloseable {
+public final class OnnxModel implements AutoCloseable {
     private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
     private final String name;
@@ -38,7 +39,7 @@ final class OnnxModel implements AutoCloseable {
      * @param expectedInput the input shape this code feeds; a dynamic dimension in the model (-1) matches anything
      * @param role          what the model should be, for the error message ("face detector")
      */
-    OnnxModel(String modelName, long[] expectedInput, String role, ProviderSettings settings) {
+    public OnnxModel(String modelName, long[] expectedInput, String role, ProviderSettings settings) {
         this.name = modelName;
         byte[] bytes = ModelRepository.bundled().read(modelName);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -63,7 +64,7 @@ final class OnnxModel implements AutoCloseable {
         }
         long elements = 1;
         for (long d : expectedInput) {
-            elements *= d;
+            elements *= Math.max(0, d); // a free dimension (-1): no reusable buffer, callers use run(data, shape)
         }
         this.input = ByteBuffer.allocateDirect((int) elements * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
@@ -80,18 +81,27 @@ final class OnnxModel implements AutoCloseable {
         return true;
     }
 
-    /** The input buffer to fill (NCHW floats, rewound). */
-    FloatBuffer input() {
+    /** The input buffer to fill (in the model's layout, rewound). */
+    public FloatBuffer input() {
         checkOpen();
         input.clear();
         return input;
     }
 
     /** Runs the model on the filled input; returns each output flattened, in the model's output order. */
-    float[][] run() {
+    public float[][] run() {
         checkOpen();
         input.rewind();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, input, inputShape);
+        return run(input, inputShape);
+    }
+
+    /**
+     * Runs the model on {@code data} of {@code shape}, for models with free dimensions (MTCNN's P-Net
+     * on each pyramid level); returns each output flattened, in the model's output order.
+     */
+    public float[][] run(FloatBuffer data, long[] shape) {
+        checkOpen();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, data, shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             float[][] outputs = new float[outputNames.size()][];
             for (int i = 0; i < outputs.length; i++) {
@@ -111,6 +121,11 @@ final class OnnxModel implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("model " + name + " was closed");
         }
+    }
+
+    /** The model's output names, in order. */
+    public List<String> outputNames() {
+        return List.copyOf(outputNames);
     }
 
     @Override

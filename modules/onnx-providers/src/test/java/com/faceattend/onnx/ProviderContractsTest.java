@@ -3,6 +3,11 @@ package com.faceattend.onnx;
 import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
+import com.faceattend.onnx.blazeface.BlazeFaceDetectorProvider;
+import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider;
+import com.faceattend.onnx.mtcnn.MtcnnDetector;
+import com.faceattend.onnx.mtcnn.MtcnnDetectorProvider;
+import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.spi.contract.DetectorContract;
@@ -56,7 +61,28 @@ class ProviderContractsTest {
         }
     }
 
-    private static AlignedFace aligned(UltraFaceDetector detector, Path file) {
+    @Test
+    void mtcnnHonoursTheDetectorContract() throws IOException {
+        DetectorContract.verify(new MtcnnDetectorProvider(),
+                com.faceattend.opencv.ImageDecoder.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
+    }
+
+    @Test
+    void blazeFaceHonoursTheDetectorContract() throws IOException {
+        DetectorContract.verify(new BlazeFaceDetectorProvider(),
+                com.faceattend.opencv.ImageDecoder.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
+    }
+
+    @Test
+    void mobileFaceNetHonoursTheEmbedderContractOnMtcnnLandmarks() throws IOException {
+        try (MtcnnDetector detector = new MtcnnDetectorProvider().create(ProviderSettings.defaults())) {
+            List<Path> people = people();
+            EmbedderContract.verify(new MobileFaceNetEmbedderProvider(), aligned(detector, photo(people.get(0), 0)),
+                    aligned(detector, photo(people.get(0), 7)), aligned(detector, photo(people.get(1), 0)));
+        }
+    }
+
+    private static AlignedFace aligned(FaceDetector detector, Path file) {
         FrameImage image = com.faceattend.opencv.ImageDecoder.decode(file);
         return new FaceAligner().align(image, detector.detect(image).get(0).landmarks());
     }

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The shared real face data (never copied into the repository). */
-final class TestData {
+public final class TestData {
     private TestData() {
     }
 
-    static Path root() {
+    public static Path root() {
         String prop = System.getProperty("faceattend.data");
         Path dir = prop != null ? Path.of(prop) : Path.of("../../../shared/data");
         if (!Files.isDirectory(dir)) {
@@ -22,7 +22,7 @@ final class TestData {
         return dir;
     }
 
-    static FrameImage image(String relative) {
+    public static FrameImage image(String relative) {
         return ImageDecoder.decode(root().resolve(relative));
     }
 }

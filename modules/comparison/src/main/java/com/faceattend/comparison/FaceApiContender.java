@@ -54,10 +54,16 @@ final class FaceApiContender implements Contender {
         drain.start();
         toNode = new DataOutputStream(new java.io.BufferedOutputStream(node.getOutputStream(), 1 << 20));
         fromNode = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        JsonNode ready = readLine();
+        JsonNode ready;
+        try {
+            ready = readLine();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         if (!ready.path("ready").asBoolean()) {
             close();
-            throw new ReferenceUnavailableException("face-api.js did not start: " + ready, "see the Node error above");
+            throw new ReferenceUnavailableException("face-api.js did not start: it answered " + ready, "delete the face-api cache folder so it is installed again");
         }
         versions = ready.path("versions").toString();
     }

@@ -61,7 +61,8 @@ async function analyse(width, height, mode, rgb) {
         const shifted = (Array.isArray(landmarks) ? landmarks[0] : landmarks).shiftBy(d.box.x, d.box.y);
         ms.landmarks += now() - t;
         t = now();
-        const [aligned] = await faceapi.extractFaceTensors(input, [shifted.align()]);
+        // face-api's descriptor task crops the dlib-style aligned box (not the landmarks' bounding box)
+        const [aligned] = await faceapi.extractFaceTensors(input, [shifted.align(null, { useDlibAlignment: true })]);
         ms.align += now() - t;
         t = now();
         const descriptor = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(aligned);

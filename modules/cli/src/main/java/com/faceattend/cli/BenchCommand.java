@@ -48,15 +48,18 @@ import picocli.CommandLine.Spec;
  * video, and 1:N search time at 1k/10k/100k templates. Figures are medians of repeated runs, measured
  * side by side in one process; compare ratios across machines, not absolute times.
  */
-@Command(name = "bench", description = "Measure per-stage latency, station frame rate on a video, and 1:N search time.")
+@Command(name = "bench", description = {"Measure per-stage latency, station frame rate on a video, and 1:N search time.",
+        "With --compare: every installed detector x embedder and two outside references side by side, written as Markdown and CSV."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     FaceAttendCli app;
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--images", required = true, description = "Folder of face photos (sub-folders are searched) for stage latency.")
+    @Option(names = "--images", description = "Folder of face photos (sub-folders are searched) for stage latency (needed unless --compare).")
     Path images;
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nSide-by-side comparison (--compare):%n")
+    BenchCompare compare;
     @Option(names = "--video", description = "Video for the end-to-end station frame rate.")
     Path video;
     @Option(names = "--enroll", paramLabel = "PHOTO", split = ",", description = "Photos to enrol (comma-separated, one person each) before the video run, so faces are recognised.")
@@ -68,6 +71,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Logging.configure(app.dataDir(), app.verbose); // details go to the log file, not the console
+        if (compare != null && compare.enabled) {
+            return compare.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (images == null) {
+            throw new UserFacingException("--images is needed", "add --images FOLDER, or use --compare --datasets DIR", ExitCode.USAGE);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "FaceAttend bench — %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), System.getProperty("os.arch"));

@@ -1,0 +1,128 @@
+package com.faceattend.comparison;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.faceattend.engine.providers.ProviderRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quick comparison end to end on the real data with the real installed providers and both references:
+ * the files it writes have one row per combination and values that make sense.
+ */
+class QuickComparisonTest {
+    private static final String DEFAULT_DETECTOR = "ultraface-rfb320";
+    private static final String DEFAULT_EMBEDDER = "arcface-512";
+
+    @TempDir
+    static Path out;
+    static ComparisonReport report;
+    static List<Map<String, String>> csv;
+    static String markdown;
+    static final ProviderRegistry registry = new ProviderRegistry();
+
+    @BeforeAll
+    static void runQuick() throws Exception {
+        List<String> progress = new ArrayList<>();
+        report = new PipelineComparison(registry, ComparisonDatasets.under(TestData.dir()), ComparisonSettings.quick(), progress::add)
+                .run(DEFAULT_DETECTOR, DEFAULT_EMBEDDER);
+        report.write(out);
+        progress.forEach(System.out::println);
+        markdown = Files.readString(out.resolve(ComparisonReport.MARKDOWN));
+        System.out.println(markdown);
+        List<String> lines = Files.readAllLines(out.resolve(ComparisonReport.CSV));
+        String[] header = lines.get(0).split(",");
+        csv = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            // a problem text may hold quoted commas: only the first 16 cells are numbers and ids without commas
+            String[] cells = line.split(",", header.length);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], i < cells.length ? cells[i] : "");
+            }
+            csv.add(row);
+        }
+    }
+
+    @Test
+    void oneRowPerCombinationPlusTheTwoReferences() {
+        int combinations = registry.detectors().size() * registry.embedders().size();
+        assertTrue(combinations >= 1);
+        assertEquals(combinations + 2, csv.size(), "CSV rows");
+        assertEquals(combinations + 2, report.rows().size());
+        assertEquals(combinations, csv.stream().filter(r -> r.get("installed").equals("true")).count());
+        long tableRows = markdown.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| #")).count();
+        assertEquals(combinations + 2, tableRows, "Markdown table rows");
+        for (var d : registry.detectors()) {
+            for (var e : registry.embedders()) {
+                assertTrue(csv.stream().anyMatch(r -> r.get("detector").equals(d.info().id()) && r.get("embedder").equals(e.info().id())),
+                        d.info().id() + " x " + e.info().id() + " missing");
+            }
+        }
+    }
+
+    @Test
+    void installedRowsAndLbphAreMeasuredWithSaneValues() {
+        for (Map<String, String> r : csv) {
+            boolean reference = r.get("installed").equals("false");
+            if (r.get("embedder").startsWith("face-api")) {
+                continue; // may be unavailable (no Node or registry): checked below
+            }
+            assertTrue(r.get("problem").isEmpty(), r.get("detector") + " + " + r.get("embedder") + ": " + r.get("problem"));
+            for (String rate : List.of("det_recall", "det_precision", "lfw_accuracy", "lfw_tar_far1e-3", "faces94_rank1", "unknown_rejected")) {
+                double v = Double.parseDouble(r.get(rate));
+                assertTrue(v >= 0 && v <= 1, rate + " = " + v);
+            }
+            for (String positive : List.of("detect_ms", "fps", "enrol_photos_per_s")) {
+                assertTrue(Double.parseDouble(r.get(positive)) > 0, positive + " of " + r.get("detector"));
+            }
+            assertEquals(ComparisonSettings.QUICK_LIMIT * 5, Integer.parseInt(r.get("lfw_pairs")), "quick mode: pairs per fold x 5 folds");
+            assertEquals(ComparisonSettings.QUICK_LIMIT, Integer.parseInt(r.get("video_frames")));
+            if (!reference) {
+                // ArcFace-class embedders verify LFW far above chance even on 20 pairs
+                assertTrue(Double.parseDouble(r.get("lfw_accuracy")) >= 0.8, "LFW accuracy " + r.get("lfw_accuracy"));
+                assertTrue(Double.parseDouble(r.get("faces94_rank1")) >= 0.9, "rank-1 " + r.get("faces94_rank1"));
+            }
+        }
+    }
+
+    @Test
+    void defaultDetectorFindsNearlyEveryLabelledFace() {
+        Map<String, String> row = csv.stream().filter(r -> r.get("detector").equals(DEFAULT_DETECTOR)).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(row.get("det_recall")) >= 0.9, "recall " + row.get("det_recall"));
+        // the rows sharing a detector share its detection figures
+        csv.stream().filter(r -> r.get("detector").equals(DEFAULT_DETECTOR))
+                .forEach(r -> assertEquals(row.get("det_recall"), r.get("det_recall")));
+    }
+
+    @Test
+    void faceApiRowIsMeasuredOrSaysWhyNot() {
+        Map<String, String> row = csv.stream().filter(r -> r.get("embedder").startsWith("face-api")).findFirst().orElseThrow();
+        if (row.get("problem").isEmpty()) {
+            assertTrue(Double.parseDouble(row.get("lfw_accuracy")) >= 0.5);
+            assertTrue(Double.parseDouble(row.get("det_recall")) > 0);
+        } else {
+            System.out.println("face-api.js not run here: " + row.get("problem"));
+            assertFalse(row.get("problem").isBlank());
+        }
+    }
+
+    @Test
+    void verdictNamesTheBestInstalledCombinationAndTheDefault() {
+        ComparisonRow best = Ranking.bestInstalled(report.rows()).orElseThrow();
+        assertTrue(report.verdict().contains(best.name()), report.verdict());
+        assertTrue(report.verdict().contains("default pipeline"), report.verdict());
+        assertTrue(markdown.contains(report.verdict()));
+        assertNotNull(report.rows().get(0));
+    }
+}

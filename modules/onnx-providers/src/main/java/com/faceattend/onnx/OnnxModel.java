@@ -46,6 +46,8 @@ public final class OnnxModel implements AutoCloseable {
             options.setIntraOpNumThreads(settings.intraOpThreads());
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // ONNX Runtime's graph-optimiser notes ("Removing initializer …") are not for users.
+            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             this.session = ENV.createSession(bytes, options);
             Map.Entry<String, NodeInfo> in = session.getInputInfo().entrySet().iterator().next();
             this.inputName = in.getKey();

@@ -44,7 +44,7 @@ import org.openide.windows.TopComponent;
 @ActionReference(path = "Menu/Window", position = 15)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_AlertsAction", preferredID = AlertsTopComponent.ID)
 @NbBundle.Messages({"CTL_AlertsAction=Alerts", "CTL_AlertsTopComponent=Alerts", "LBL_Kind=Show:", "VAL_All=All alerts",
-    "VAL_Stranger=Strangers", "VAL_Spoof=Spoof attempts", "LBL_Open=Unacknowledged only", "LBL_Days=Last days:",
+    "VAL_Stranger=Strangers", "VAL_Spoof=Spoof attempts", "KIND_Stranger=Stranger", "KIND_Spoof=Spoof attempt", "LBL_Open=Unacknowledged only", "LBL_Days=Last days:",
     "BTN_Refresh=Refresh", "BTN_Ack=Acknowledge…", "LBL_Sound=Sound on new alerts", "COL_Time=Time", "COL_Station=Station",
     "COL_Kind=Kind", "COL_What=What", "COL_Ack=Acknowledged", "TITLE_Ack=Acknowledge alert", "LBL_Note=Note (what was done):",
     "MSG_SelectAlert=Select an alert first.", "loadingAlerts=load the alerts", "ack=acknowledge the alert",
@@ -146,7 +146,7 @@ public final class AlertsTopComponent extends TopComponent {
         for (Alert a : alerts) {
             var r = a.record();
             model.addRow(new Object[] {TIME.format(r.time().atZone(ZoneId.systemDefault())), r.station(),
-                a.kind() == AlertKind.STRANGER ? Bundle.VAL_Stranger() : Bundle.VAL_Spoof(), a.description(),
+                a.kind() == AlertKind.STRANGER ? Bundle.KIND_Stranger() : Bundle.KIND_Spoof(), a.description(),
                 r.acknowledged() ? r.ackActor() + ": " + (r.ackNote() == null ? "" : r.ackNote()) : ""});
         }
         count.setText(Bundle.LBL_AlertCount(alerts.size()));

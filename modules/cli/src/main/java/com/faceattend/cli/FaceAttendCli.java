@@ -35,9 +35,7 @@ public final class FaceAttendCli {
         if (dataDir != null) {
             return dataDir.toAbsolutePath();
         }
-        String env = System.getenv("FACEATTEND_HOME");
-        return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
-                : Path.of(System.getProperty("user.home"), ".faceattend");
+        return com.faceattend.suite.DataFolder.resolve(); // the same rule as the desktop suite
     }
 
     AppContext openContext() {

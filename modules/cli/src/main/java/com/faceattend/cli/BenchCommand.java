@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
  * side by side in one process; compare ratios across machines, not absolute times.
  */
 @Command(name = "bench", description = {"Measure per-stage latency, station frame rate on a video, and 1:N search time.",
-        "With --compare: every installed detector x embedder and two outside references side by side, written as Markdown and CSV."})
+        "With --compare: every installed detector x embedder and two outside references side by side, written as Markdown and CSV.",
+        "With --int8: each embedder against its int8 variant on the same faces."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     FaceAttendCli app;
@@ -60,6 +61,8 @@ final class BenchCommand implements Callable<Integer> {
     Path images;
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nSide-by-side comparison (--compare):%n")
     BenchCompare compare;
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nFloat against int8 embedders (--int8):%n")
+    BenchInt8 int8;
     @Option(names = "--video", description = "Video for the end-to-end station frame rate.")
     Path video;
     @Option(names = "--enroll", paramLabel = "PHOTO", split = ",", description = "Photos to enrol (comma-separated, one person each) before the video run, so faces are recognised.")
@@ -74,6 +77,9 @@ final class BenchCommand implements Callable<Integer> {
         Logging.configure(app.dataDir(), app.verbose); // details go to the log file, not the console
         if (compare != null && compare.enabled) {
             return compare.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (int8 != null && int8.enabled) {
+            return int8.run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (images == null) {
             throw new UserFacingException("--images is needed", "add --images FOLDER, or use --compare --datasets DIR", ExitCode.USAGE);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code faceattend models}: which models and providers this installation has, verified. */
 @Command(name = "models", description = "List the bundled models (checksums verified) and the installed providers.",
-        subcommands = ModelsImportCommand.class)
+        subcommands = {ModelsImportCommand.class, ModelsCalibrateCommand.class})
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,6 +16,6 @@ public final class ArcFaceEmbedderProvider implements FaceEmbedderProvider {
 
     @Override
     public ArcFaceEmbedder create(ProviderSettings settings) {
-        return new ArcFaceEmbedder(settings);
+        return new ArcFaceEmbedder(settings, ArcFaceEmbedder.FLOAT_MODEL);
     }
 }

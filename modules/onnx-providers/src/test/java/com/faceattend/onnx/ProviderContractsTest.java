@@ -5,6 +5,7 @@ import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.onnx.blazeface.BlazeFaceDetectorProvider;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider;
+import com.faceattend.onnx.mobilefacenet.MobileFaceNetInt8EmbedderProvider;
 import com.faceattend.onnx.mtcnn.MtcnnDetector;
 import com.faceattend.onnx.mtcnn.MtcnnDetectorProvider;
 import com.faceattend.spi.FaceDetector;
@@ -79,6 +80,18 @@ class ProviderContractsTest {
             List<Path> people = people();
             EmbedderContract.verify(new MobileFaceNetEmbedderProvider(), aligned(detector, photo(people.get(0), 0)),
                     aligned(detector, photo(people.get(0), 7)), aligned(detector, photo(people.get(1), 0)));
+        }
+    }
+
+    @Test
+    void theInt8EmbeddersHonourTheEmbedderContract() throws IOException {
+        try (FaceDetector detector = new UltraFaceDetectorProvider().create(ProviderSettings.defaults())) {
+            List<Path> people = people();
+            AlignedFace a = aligned(detector, photo(people.get(2), 0));
+            AlignedFace sameAsA = aligned(detector, photo(people.get(2), 9));
+            AlignedFace b = aligned(detector, photo(people.get(3), 0));
+            EmbedderContract.verify(new ArcFaceInt8EmbedderProvider(), a, sameAsA, b);
+            EmbedderContract.verify(new MobileFaceNetInt8EmbedderProvider(), a, sameAsA, b);
         }
     }
 

@@ -177,7 +177,8 @@ public final class EnrolmentService implements AutoCloseable {
         return results;
     }
 
-    static boolean isPhoto(Path p) {
+    /** A file with a photo ending this suite decodes. */
+    public static boolean isPhoto(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
         return dot > 0 && Files.isRegularFile(p) && PHOTO_ENDINGS.contains(n.substring(dot + 1));

@@ -62,7 +62,7 @@ public class ProviderBenchmark {
 
     @State(Scope.Benchmark)
     public static class Embedding112 {
-        @Param({"arcface-512", "mobilefacenet-192"})
+        @Param({"arcface-512", "arcface-512-int8", "mobilefacenet-192", "mobilefacenet-192-int8"})
         String embedderId;
         FaceEmbedder embedder;
         AlignedFace face;

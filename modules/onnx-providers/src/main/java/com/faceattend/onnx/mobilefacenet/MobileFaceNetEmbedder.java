@@ -17,10 +17,15 @@ public final class MobileFaceNetEmbedder implements FaceEmbedder {
     static final int SIZE = AlignedFace.ARCFACE_SIZE;
     static final int DIMENSION = 192;
 
+    /** The converted float model, and its int8 variant (made at build time by QdqQuantizer). */
+    public static final String FLOAT_MODEL = "mobilefacenet";
+    public static final String INT8_MODEL = "mobilefacenet_int8";
+    public static final long[] INPUT_SHAPE = {1, SIZE, SIZE, 3};
+
     private final OnnxModel model;
 
-    MobileFaceNetEmbedder(ProviderSettings settings) {
-        this.model = new OnnxModel("mobilefacenet", new long[] {1, SIZE, SIZE, 3}, "MobileFaceNet embedder", settings);
+    MobileFaceNetEmbedder(ProviderSettings settings, String modelName) {
+        this.model = new OnnxModel(modelName, INPUT_SHAPE, "MobileFaceNet embedder", settings);
     }
 
     @Override
@@ -43,7 +48,7 @@ public final class MobileFaceNetEmbedder implements FaceEmbedder {
     }
 
     /** BGR bytes to NHWC RGB floats, (p - 127.5) / 128. */
-    static void fillNhwcRgb(byte[] bgr, FloatBuffer out) {
+    public static void fillNhwcRgb(byte[] bgr, FloatBuffer out) {
         for (int i = 0; i < bgr.length; i += 3) {
             out.put(((bgr[i + 2] & 0xFF) - 127.5f) * 0.0078125f);
             out.put(((bgr[i + 1] & 0xFF) - 127.5f) * 0.0078125f);

@@ -16,6 +16,6 @@ public final class MobileFaceNetEmbedderProvider implements FaceEmbedderProvider
 
     @Override
     public MobileFaceNetEmbedder create(ProviderSettings settings) {
-        return new MobileFaceNetEmbedder(settings);
+        return new MobileFaceNetEmbedder(settings, MobileFaceNetEmbedder.FLOAT_MODEL);
     }
 }

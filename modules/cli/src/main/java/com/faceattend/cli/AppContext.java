@@ -5,16 +5,15 @@ import com.faceattend.engine.pipeline.AllLivenessChecks;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.onnx.ArcFaceEmbedderProvider;
 import com.faceattend.onnx.EyeBlinkLivenessCheckProvider;
 import com.faceattend.onnx.SilentLivenessCheckProvider;
-import com.faceattend.onnx.UltraFaceDetectorProvider;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.LivenessCheck;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.StoredTemplate;
+import com.faceattend.suite.SuiteSettings;
 import com.faceattend.spi.Embedding;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,14 +63,14 @@ final class AppContext implements AutoCloseable {
         return store;
     }
 
-    /** The default pipeline: UltraFace + landmarks, ArcFace 512-d, silent liveness. */
+    /** The default pipeline (the desktop suite's too): UltraFace + landmarks, int8 ArcFace 512-d, silent liveness. */
     FacePipeline pipeline(PipelineSettings settings) {
         return pipeline(settings, false);
     }
 
     /** As {@link #pipeline(PipelineSettings)}; with {@code blink}, a face must also blink (eye-blink check) to count as live. */
     FacePipeline pipeline(PipelineSettings settings, boolean blink) {
-        return pipeline(settings, UltraFaceDetectorProvider.ID, ArcFaceEmbedderProvider.ID, blink);
+        return pipeline(settings, SuiteSettings.DEFAULT_DETECTOR, SuiteSettings.DEFAULT_EMBEDDER, blink);
     }
 
     /** A pipeline with the detector and embedder of the given provider ids, silent liveness. */

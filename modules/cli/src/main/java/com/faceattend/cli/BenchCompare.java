@@ -6,8 +6,7 @@ import com.faceattend.comparison.ComparisonReport;
 import com.faceattend.comparison.ComparisonSettings;
 import com.faceattend.comparison.PipelineComparison;
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.onnx.ArcFaceEmbedderProvider;
-import com.faceattend.onnx.UltraFaceDetectorProvider;
+import com.faceattend.suite.SuiteSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,8 +53,8 @@ final class BenchCompare {
                 err.println(line);
                 err.flush();
             });
-            // the default pipeline is what AppContext.pipeline builds
-            ComparisonReport report = comparison.run(UltraFaceDetectorProvider.ID, ArcFaceEmbedderProvider.ID);
+            // the default pipeline is what AppContext.pipeline and the desktop suite build
+            ComparisonReport report = comparison.run(SuiteSettings.DEFAULT_DETECTOR, SuiteSettings.DEFAULT_EMBEDDER);
             List<Path> written = report.write(out);
             stdout.print(report.markdown());
             stdout.println();

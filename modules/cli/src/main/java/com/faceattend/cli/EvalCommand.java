@@ -29,8 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import com.faceattend.onnx.ArcFaceEmbedderProvider;
-import com.faceattend.onnx.UltraFaceDetectorProvider;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -60,9 +58,9 @@ final class EvalCommand {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
         @Option(names = "--detector", paramLabel = "ID", description = "Face detector provider id (default: ${DEFAULT-VALUE}; see `faceattend models`).")
-        String detector = UltraFaceDetectorProvider.ID;
+        String detector = com.faceattend.suite.SuiteSettings.DEFAULT_DETECTOR;
         @Option(names = "--embedder", paramLabel = "ID", description = "Face embedder provider id (default: ${DEFAULT-VALUE}; see `faceattend models`).")
-        String embedder = ArcFaceEmbedderProvider.ID;
+        String embedder = com.faceattend.suite.SuiteSettings.DEFAULT_EMBEDDER;
 
         PipelineSettings pipelineSettings() {
             return PipelineSettings.defaults().withLiveness(false).withFlipAverage(!noFlip);

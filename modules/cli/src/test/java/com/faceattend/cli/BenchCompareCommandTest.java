@@ -31,8 +31,8 @@ class BenchCompareCommandTest {
         // --quick scores a handful of pairs, so which row wins is noise here; the verdict must name one
         // and say whether it is the default (the full run's verdict is in the README)
         assertTrue(r.out().contains("Best installed combination: "), r.out());
-        assertTrue(r.out().contains("The default pipeline (ultraface-rfb320 + arcface-512) is this combination.")
-                || r.out().contains("The default pipeline (ultraface-rfb320 + arcface-512) is NOT this combination"), r.out());
+        assertTrue(r.out().contains("The default pipeline (ultraface-rfb320 + arcface-512-int8) is this combination.")
+                || r.out().contains("The default pipeline (ultraface-rfb320 + arcface-512-int8) is NOT this combination"), r.out());
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QuickComparisonTest {
     private static final String DEFAULT_DETECTOR = "ultraface-rfb320";
-    private static final String DEFAULT_EMBEDDER = "arcface-512";
+    private static final String DEFAULT_EMBEDDER = "arcface-512-int8";
 
     @TempDir
     static Path out;

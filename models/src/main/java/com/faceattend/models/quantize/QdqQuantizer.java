@@ -41,7 +41,7 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p>ONNX Runtime Java has no quantiser (its quantisation tool is Python-only), and the build must not
- * need Python, so this is ours; it is checked against ONNX Runtime's own tool in the closing note of issue 6.
+ * need Python, so this is ours; the README ("Int8 embedders") compares it with ONNX Runtime's own tool.
  */
 public final class QdqQuantizer {
     /** Weight magnitude limit (7 bits); see the class comment. */

@@ -9,16 +9,12 @@ import java.util.Optional;
 /**
  * Orders rows accuracy first, then speed: LFW accuracy decides, except that rows within
  * {@value #TIE_POINTS} percentage points of each other count as equally accurate (the spread of the fold
- * accuracies is larger than that), and among those the clearly faster wins: a frame rate counts as higher
- * only when it is at least {@value #SPEED_MARGIN} times the other's (smaller differences are within the
- * run-to-run spread on a shared machine), and rows as fast as each other go by accuracy, then faces94
- * rank-1. Rows that were not measured come last.
+ * accuracies is larger than that), and among those the higher end-to-end frame rate wins. faces94 rank-1
+ * breaks a remaining tie. Rows that were not measured come last.
  */
 public final class Ranking {
     /** Accuracy difference, in percentage points, that counts as a tie. */
     public static final double TIE_POINTS = 0.5;
-    /** Frame-rate ratio below which two rows count as equally fast. */
-    public static final double SPEED_MARGIN = 1.1;
 
     private Ranking() {
     }
@@ -29,19 +25,12 @@ public final class Ranking {
         List<ComparisonRow> out = new ArrayList<>();
         while (!measured.isEmpty()) {
             double top = measured.stream().mapToDouble(ComparisonRow::lfwAccuracy).max().orElseThrow();
-            List<ComparisonRow> tied = new ArrayList<>(measured.stream().filter(r -> (top - r.lfwAccuracy()) * 100 <= TIE_POINTS).toList());
+            List<ComparisonRow> tied = measured.stream().filter(r -> (top - r.lfwAccuracy()) * 100 <= TIE_POINTS)
+                    .sorted(Comparator.comparingDouble((ComparisonRow r) -> nanLow(r.framesPerSecond())).reversed()
+                            .thenComparing(Comparator.comparingDouble((ComparisonRow r) -> nanLow(r.rank1())).reversed()))
+                    .toList();
+            out.addAll(tied);
             measured.removeAll(tied);
-            while (!tied.isEmpty()) {
-                // the fastest and every row as fast as it (within the margin); of those, the most accurate
-                double fastest = tied.stream().mapToDouble(r -> nanLow(r.framesPerSecond())).max().orElseThrow();
-                ComparisonRow next = tied.stream().filter(r -> nanLow(r.framesPerSecond()) * SPEED_MARGIN >= fastest)
-                        .max(Comparator.comparingDouble(ComparisonRow::lfwAccuracy)
-                                .thenComparingDouble(r -> nanLow(r.rank1()))
-                                .thenComparingDouble(r -> nanLow(r.framesPerSecond())))
-                        .orElseThrow();
-                out.add(next);
-                tied.remove(next);
-            }
         }
         rows.stream().filter(r -> !out.contains(r)).forEach(out::add);
         return out;
@@ -70,17 +59,10 @@ public final class Ranking {
             ComparisonRow next = ranked.stream().filter(r -> r.installed() && r != b && r.measured()).findFirst().orElse(null);
             if (next != null) {
                 boolean tie = (b.lfwAccuracy() - next.lfwAccuracy()) * 100 <= TIE_POINTS;
-                boolean asFast = next.framesPerSecond() * SPEED_MARGIN >= b.framesPerSecond();
-                if (!tie) {
-                    s.append(String.format(Locale.ROOT, " Next, %s, is less accurate (more than %.1f points behind: %.2f %%; %.1f fps).",
-                            next.name(), TIE_POINTS, 100 * next.lfwAccuracy(), next.framesPerSecond()));
-                } else if (asFast) {
-                    s.append(String.format(Locale.ROOT, " Next, %s, is about as fast (%.1f fps, within %.0f %%) and a little less accurate (%.2f %%).",
-                            next.name(), next.framesPerSecond(), 100 * (SPEED_MARGIN - 1), 100 * next.lfwAccuracy()));
-                } else {
-                    s.append(String.format(Locale.ROOT, " %s is as accurate (within %.1f points: %.2f %%) but slower (%.1f fps).",
-                            next.name(), TIE_POINTS, 100 * next.lfwAccuracy(), next.framesPerSecond()));
-                }
+                s.append(String.format(Locale.ROOT, tie
+                                ? " %s is as accurate (within %.1f points: %.2f %%) but slower (%.1f fps)."
+                                : " Next, %s, is less accurate (more than %.1f points behind: %.2f %%; %.1f fps).",
+                        next.name(), TIE_POINTS, 100 * next.lfwAccuracy(), next.framesPerSecond()));
             }
         }
         for (ComparisonRow r : ranked) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The int8 embedders the build makes from the committed calibration tables (faces94 faces), checked on
  * LFW faces they were not calibrated on. Accuracy on all of LFW-dev is measured by {@code bench --int8}
- * (Int8AccuracyTest in the CLI).
+ * (QuantisationComparisonTest in modules/comparison).
  */
 class Int8EmbeddersTest {
     private static List<AlignedFace> lfwFaces;

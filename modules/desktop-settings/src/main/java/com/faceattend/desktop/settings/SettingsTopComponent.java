@@ -57,7 +57,7 @@ import org.openide.windows.WindowManager;
     "LBL_Every=Analyse every n-th frame:", "HELP_Every=1 analyses every frame. 2 or 3 halves or thirds the work on slow machines (Raspberry Pi) at the cost of slower reactions.",
     "LBL_MaxWidth=Analysis width (px, 0 = full):", "HELP_MaxWidth=Frames wider than this are scaled down before analysis. Smaller is faster; faces far from the camera may then be missed.",
     "LBL_Detector=Face detector:", "LBL_Embedder=Face recogniser:", "LBL_LivenessProvider=Liveness check:",
-    "HELP_Providers=Installed plugins (see Window > Plugins). Changing the recogniser needs employees to be enrolled again with it.",
+    "HELP_Providers=Installed plugins (see Window > Plugins). A recogniser of another model needs employees to be enrolled again with it; a model and its int8 variant (arcface-512, arcface-512-int8) share templates.",
     "BTN_Save=Save", "BTN_Revert=Revert", "MSG_Saved=Saved. A running station uses the new settings after Stop and Start.",
     "saving=save the settings", "loadingSettings=load the settings"})
 public final class SettingsTopComponent extends TopComponent {

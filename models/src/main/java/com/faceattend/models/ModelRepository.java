@@ -97,7 +97,8 @@ public final class ModelRepository {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** Lower-case hex SHA-256, as the lock files write it. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -8,17 +8,15 @@ import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.faceattend.models.ModelRepository;
 import com.faceattend.spi.ProviderException;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +97,7 @@ public final class QdqQuantizer {
      *                           uses an operator that cannot be lifted to opset 13
      */
     public static byte[] quantize(byte[] floatModel, ActivationRanges table) {
-        String sha = sha256(floatModel);
+        String sha = ModelRepository.sha256(floatModel);
         if (!sha.equals(table.modelSha256())) {
             throw new ProviderException("the calibration table for " + table.modelName() + " was made for another model file (SHA-256 "
                     + abbreviate(table.modelSha256()) + ", this one is " + abbreviate(sha) + ")", remake(table.modelName()));
@@ -408,13 +406,5 @@ public final class QdqQuantizer {
 
     private static String abbreviate(String sha) {
         return sha == null || sha.length() < 16 ? String.valueOf(sha) : sha.substring(0, 16) + "…";
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.faceattend.models.tflite;
 
+import com.faceattend.models.ModelRepository;
 import com.faceattend.models.quantize.ActivationRanges;
 import com.faceattend.models.quantize.QdqQuantizer;
 import com.faceattend.spi.ProviderException;
@@ -7,10 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,13 +57,13 @@ public final class BuildTimeConversion {
             String name = c[0];
             Path source = tfliteDir.resolve(name + ".tflite");
             byte[] tflite = Files.readAllBytes(source);
-            if (!sha256(tflite).equals(c[4])) {
+            if (!ModelRepository.sha256(tflite).equals(c[4])) {
                 throw new ProviderException(source + " does not match its SHA-256 in models.lock", "run the build again so fetch-models.sh fetches it anew");
             }
             byte[] onnx = TfliteToOnnx.convert(tflite, options.getOrDefault(name, TfliteToOnnx.Options.defaults()), name);
             Files.createDirectories(onnxDir);
             Files.write(onnxDir.resolve(name + ".onnx"), onnx);
-            String[] row = {name, c[1], c[2], c[3] + "->onnx", sha256(onnx), c[5]};
+            String[] row = {name, c[1], c[2], c[3] + "->onnx", ModelRepository.sha256(onnx), c[5]};
             rows.put(name, row);
             converted.add(String.join(" ", row));
             System.out.printf("[faceattend-models] converted %s (%d operators) -> %s.onnx%n", c[3], TfliteToOnnx.operators(tflite).size(), name);
@@ -94,18 +92,10 @@ public final class BuildTimeConversion {
             byte[] int8 = QdqQuantizer.quantize(Files.readAllBytes(onnxDir.resolve(table.modelName() + ".onnx")), table);
             String name = table.modelName() + "_int8";
             Files.write(onnxDir.resolve(name + ".onnx"), int8);
-            result.add(String.join(" ", name, source[1], source[2], source[3] + "->int8", sha256(int8), source[5]));
+            result.add(String.join(" ", name, source[1], source[2], source[3] + "->int8", ModelRepository.sha256(int8), source[5]));
             System.out.printf("[faceattend-models] quantised %s to int8 (%d tensors calibrated on %d faces) -> %s.onnx%n",
                     table.modelName(), table.ranges().size(), table.samples(), name);
         }
         return result;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

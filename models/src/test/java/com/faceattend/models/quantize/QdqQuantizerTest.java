@@ -16,6 +16,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import com.faceattend.models.ModelRepository;
 import com.faceattend.spi.ProviderException;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
@@ -101,7 +102,7 @@ class QdqQuantizerTest {
         assertTrue(wrong.getMessage().contains("another model file"), wrong.getMessage());
         assertTrue(wrong.fix().contains("faceattend models calibrate"), wrong.fix());
 
-        ActivationRanges partial = new ActivationRanges("tiny", QdqQuantizer.sha256(model), 1, "test",
+        ActivationRanges partial = new ActivationRanges("tiny", ModelRepository.sha256(model), 1, "test",
                 Map.of("x", new ActivationRanges.Range(-1, 1)));
         ProviderException missing = assertThrows(ProviderException.class, () -> QdqQuantizer.quantize(model, partial));
         assertTrue(missing.getMessage().contains("no range for tensor y"), missing.getMessage());
@@ -176,7 +177,7 @@ class QdqQuantizerTest {
     }
 
     private static ActivationRanges table(byte[] model) {
-        return new ActivationRanges("tiny", QdqQuantizer.sha256(model), 1, "hand-set",
+        return new ActivationRanges("tiny", ModelRepository.sha256(model), 1, "hand-set",
                 Map.of("x", new ActivationRanges.Range(-1, 1.5f), "y", new ActivationRanges.Range(-4, 4)));
     }
 

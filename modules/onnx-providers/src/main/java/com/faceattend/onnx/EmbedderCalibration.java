@@ -92,7 +92,7 @@ public enum EmbedderCalibration {
             throw new ProviderException("ONNX Runtime could not run model " + modelName + " for calibration: " + e.getMessage(),
                     "rebuild FaceAttend so the verified model files are bundled again", e);
         }
-        return collector.build(modelName, QdqQuantizer.sha256(floatModel), coverage, provenance
+        return collector.build(modelName, ModelRepository.sha256(floatModel), coverage, provenance
                 + String.format(java.util.Locale.ROOT, "; ranges keep %s of each tensor's values", coverage >= 1 ? "all" : (100 * coverage) + " %"));
     }
 

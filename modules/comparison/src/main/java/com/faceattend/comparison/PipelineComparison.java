@@ -1,7 +1,6 @@
 package com.faceattend.comparison;
 
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.evaluation.TarAtFar;
 import com.faceattend.evaluation.VerificationResult;
 import com.faceattend.spi.FaceDetectorProvider;
 import com.faceattend.spi.FaceEmbedderProvider;
@@ -114,7 +113,7 @@ public final class PipelineComparison {
             }
             progress.accept("   LFW-dev");
             VerificationResult v = lfw.run(c, lfwPerFold, line -> progress.accept("   " + line));
-            double tar = v.tarAtFar().stream().filter(t -> t.targetFar() == VerificationBenchmark.FAR).mapToDouble(TarAtFar::tar).findFirst().orElse(Double.NaN);
+            double tar = VerificationBenchmark.tarAtFar(v);
             progress.accept(String.format(Locale.ROOT, "   LFW-dev accuracy %.4f, TAR@1e-3 %.4f; faces94", v.meanAccuracy(), tar));
             IdentificationBenchmark.Score id = faces94.run(c, people);
             progress.accept(String.format(Locale.ROOT, "   faces94 rank-1 %.4f, unknown rejected %.4f; video", id.rank1(), id.unknownRejected()));

@@ -3,13 +3,11 @@ package com.faceattend.comparison;
 import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.evaluation.FacePair;
-import com.faceattend.evaluation.ScoredPair;
-import com.faceattend.evaluation.TarAtFar;
-import com.faceattend.evaluation.VerificationMetrics;
 import com.faceattend.evaluation.VerificationResult;
 import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
+import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FaceEmbedderProvider;
@@ -39,7 +37,6 @@ import java.util.function.Consumer;
 public final class QuantisationComparison {
     /** The suffix of an int8 variant's provider id. */
     public static final String INT8_SUFFIX = "-int8";
-    static final double FAR = 1e-3;
 
     /**
      * One embedder and its int8 variant. Accuracies are the k-fold mean; {@code mixed} scores each pair as
@@ -122,8 +119,8 @@ public final class QuantisationComparison {
         progress.accept("== " + floatId + " vs " + int8Id);
         FaceEmbedderProvider floatProvider = registry.embedder(floatId);
         FaceEmbedderProvider int8Provider = registry.embedder(int8Id);
-        Map<Path, float[]> floatVectors = new LinkedHashMap<>();
-        Map<Path, float[]> int8Vectors = new LinkedHashMap<>();
+        Map<Path, Embedding> floatVectors = new LinkedHashMap<>();
+        Map<Path, Embedding> int8Vectors = new LinkedHashMap<>();
         double[] floatNanos = new double[faces.size()];
         double[] int8Nanos = new double[faces.size()];
         double cosineSum = 0;
@@ -141,7 +138,7 @@ public final class QuantisationComparison {
                     int8Nanos[i] = timed(q, e.getValue(), int8Vectors, e.getKey());
                     floatNanos[i] = timed(fp, e.getValue(), floatVectors, e.getKey());
                 }
-                double cos = dot(floatVectors.get(e.getKey()), int8Vectors.get(e.getKey()));
+                double cos = floatVectors.get(e.getKey()).cosine(int8Vectors.get(e.getKey()));
                 cosineSum += cos;
                 cosineMin = Math.min(cosineMin, cos);
                 if (++i % 500 == 0) {
@@ -159,42 +156,22 @@ public final class QuantisationComparison {
         return row;
     }
 
-    private static double timed(FaceEmbedder embedder, AlignedFace face, Map<Path, float[]> into, Path key) {
+    private static double timed(FaceEmbedder embedder, AlignedFace face, Map<Path, Embedding> into, Path key) {
         long t0 = System.nanoTime();
-        float[] v = embedder.embed(face).vector();
+        Embedding e = embedder.embed(face);
         long t = System.nanoTime() - t0;
-        into.put(key, v);
+        into.put(key, e);
         return t;
     }
 
-    private static VerificationResult evaluate(List<FacePair> pairs, Map<Path, float[]> templates, Map<Path, float[]> probes) {
-        List<ScoredPair> scored = new ArrayList<>();
-        for (FacePair p : pairs) {
-            float[] a = templates.get(p.first());
-            float[] b = probes.get(p.second());
-            scored.add(p.scored(a != null && b != null ? dot(a, b) : Double.NaN));
-        }
-        return VerificationMetrics.evaluate(scored, FAR);
-    }
-
-    /** Cosine similarity of two unit vectors. */
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+    private static VerificationResult evaluate(List<FacePair> pairs, Map<Path, Embedding> templates, Map<Path, Embedding> probes) {
+        return VerificationBenchmark.evaluate(pairs, templates, probes, Embedding::cosine);
     }
 
     private static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         return v.length == 0 ? Double.NaN : v[v.length / 2];
-    }
-
-    /** TAR at FAR 1e-3 of a result. */
-    public static double tar(VerificationResult r) {
-        return r.tarAtFar().stream().filter(t -> t.targetFar() == FAR).mapToDouble(TarAtFar::tar).findFirst().orElse(Double.NaN);
     }
 
     /** The rows as a Markdown table. */
@@ -206,7 +183,7 @@ public final class QuantisationComparison {
         for (Row r : rows) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.2f %% | %.2f %% | %+.2f points | %.2f %% | %.1f / %.1f %% | %.4f / %.4f | %.2f / %.2f | %.2fx |%n",
                     r.floatEmbedder(), r.pairs(), 100 * r.floatResult().meanAccuracy(), 100 * r.int8Result().meanAccuracy(),
-                    r.accuracyChangePoints(), 100 * r.mixedResult().meanAccuracy(), 100 * tar(r.floatResult()), 100 * tar(r.int8Result()),
+                    r.accuracyChangePoints(), 100 * r.mixedResult().meanAccuracy(), 100 * VerificationBenchmark.tarAtFar(r.floatResult()), 100 * VerificationBenchmark.tarAtFar(r.int8Result()),
                     r.meanCosine(), r.minCosine(), r.floatMillis(), r.int8Millis(), r.speedup()));
         }
         return md.toString();

@@ -3,6 +3,7 @@ package com.faceattend.comparison;
 import com.faceattend.evaluation.FacePair;
 import com.faceattend.evaluation.LfwPairs;
 import com.faceattend.evaluation.ScoredPair;
+import com.faceattend.evaluation.TarAtFar;
 import com.faceattend.evaluation.VerificationMetrics;
 import com.faceattend.evaluation.VerificationResult;
 import com.faceattend.opencv.ImageDecoder;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * LFW-format verification with the {@code faceattend eval verify} protocol ({@link VerificationMetrics}:
@@ -58,20 +60,35 @@ final class VerificationBenchmark {
             photos.add(p.first());
             photos.add(p.second());
         });
-        Map<Path, Optional<float[]>> templates = new HashMap<>();
+        Map<Path, float[]> templates = new HashMap<>();
         int done = 0;
         for (Path photo : photos) {
-            templates.put(photo, describeCentral(contender, photo));
+            describeCentral(contender, photo).ifPresent(t -> templates.put(photo, t));
             if (++done % 200 == 0) {
                 progress.accept("LFW " + done + "/" + photos.size() + " photos");
             }
         }
+        return evaluate(pairs, templates, templates, contender::similarity);
+    }
+
+    /**
+     * Scores each pair as the first photo's template against the second photo's probe; a photo missing
+     * from either map (no face) leaves its pairs unscored.
+     */
+    static <T> VerificationResult evaluate(List<FacePair> pairs, Map<Path, T> templates, Map<Path, T> probes,
+                                           ToDoubleBiFunction<T, T> similarity) {
         List<ScoredPair> scored = new ArrayList<>();
         for (FacePair p : pairs) {
-            Optional<float[]> a = templates.get(p.first()), b = templates.get(p.second());
-            scored.add(p.scored(a.isPresent() && b.isPresent() ? contender.similarity(a.get(), b.get()) : Double.NaN));
+            T a = templates.get(p.first());
+            T b = probes.get(p.second());
+            scored.add(p.scored(a != null && b != null ? similarity.applyAsDouble(a, b) : Double.NaN));
         }
         return VerificationMetrics.evaluate(scored, FAR);
+    }
+
+    /** The TAR at {@link #FAR} of a result. */
+    static double tarAtFar(VerificationResult result) {
+        return result.tarAtFar().stream().filter(t -> t.targetFar() == FAR).mapToDouble(TarAtFar::tar).findFirst().orElse(Double.NaN);
     }
 
     static Optional<float[]> describeCentral(Contender contender, Path photo) {

@@ -77,7 +77,7 @@ class Int8EmbeddersTest {
             double sum = 0;
             double min = 1;
             for (AlignedFace face : lfwFaces) {
-                double cos = cosine(fp.embed(face).vector(), q.embed(face).vector());
+                double cos = fp.embed(face).cosine(q.embed(face));
                 sum += cos;
                 min = Math.min(min, cos);
             }
@@ -127,13 +127,5 @@ class Int8EmbeddersTest {
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -38,6 +38,10 @@ public record AttendanceReport(ReportRequest request, ZoneId zone, List<Employee
     /** One hour of the day (0–23, local time): first check-ins in it, and employee-days at work during it. */
     public record HourPresence(int hour, int arrivals, int presentDays) { }
 
+    /** The whole report's totals, as the Summary sheet and the PDF's summary page show them. */
+    public record Totals(long workedMinutes, long scheduledMinutes, long overtimeMinutes, long lateMinutes,
+                         long earlyMinutes, long daysAttended, long daysLate, long daysAbsent, long daysToReview) { }
+
     public AttendanceReport {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(zone, "zone");
@@ -61,6 +65,25 @@ public record AttendanceReport(ReportRequest request, ZoneId zone, List<Employee
     /** Employee-days flagged for review (missing check-in or check-out). */
     public long daysToReview() {
         return timesheets.stream().mapToLong(EmployeeTimesheet::daysToReview).sum();
+    }
+
+    /** All totals at once (one pass over every employee-day). */
+    public Totals totals() {
+        long worked = 0, scheduled = 0, overtime = 0, late = 0, early = 0, attended = 0, daysLate = 0, absent = 0, review = 0;
+        for (EmployeeTimesheet t : timesheets) {
+            for (DayRecord d : t.days()) {
+                worked += d.workedMinutes();
+                scheduled += d.scheduledMinutes();
+                overtime += d.overtimeMinutes();
+                late += d.lateMinutes();
+                early += d.earlyMinutes();
+                attended += d.status().attended() ? 1 : 0;
+                daysLate += d.status() == DayStatus.LATE ? 1 : 0;
+                absent += d.status() == DayStatus.ABSENT ? 1 : 0;
+                review += d.needsReview() ? 1 : 0;
+            }
+        }
+        return new Totals(worked, scheduled, overtime, late, early, attended, daysLate, absent, review);
     }
 
     /** Present / late / absent per date, for the daily roster. */

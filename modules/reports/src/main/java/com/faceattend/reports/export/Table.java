@@ -1,6 +1,7 @@
 package com.faceattend.reports.export;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -8,26 +9,39 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * One sheet laid out as a table: a bold frozen header row, data rows, an auto-filter over them,
- * and optionally a totals row of SUM formulas below the filtered range.
+ * and optionally a totals row of SUM formulas below the filtered range. Keeps the running sum of
+ * every numeric column so each SUM formula is written with its result cached: programs that
+ * trust cached values (LibreOffice, previewers, scripts) show the real totals, not 0.
  */
 final class Table {
     private final Sheet sheet;
     private final Styles styles;
     private final int columns;
+    private final double[] sums;
     private int next = 1;
 
     Table(Sheet sheet, Styles styles, String[] header, int[] widths) {
         this.sheet = sheet;
         this.styles = styles;
         this.columns = header.length;
+        this.sums = new double[header.length];
         Row h = sheet.createRow(0);
+        int totalWidth = 0;
+        boolean wraps = false;
         for (int i = 0; i < header.length; i++) {
+            wraps |= header[i].length() > widths[i];
             Cell cell = h.createCell(i);
             cell.setCellValue(header[i]);
             cell.setCellStyle(styles.header);
             sheet.setColumnWidth(i, widths[i] * 256);
+            totalWidth += widths[i];
+        }
+        if (wraps) {
+            // a wrapped header needs two lines; streamed rows are never auto-sized by the spreadsheet program
+            h.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints());
         }
         sheet.createFreezePane(0, 1);
+        PrintLayout.table(sheet, totalWidth);
     }
 
     Row row() {
@@ -47,9 +61,8 @@ final class Table {
         label.setCellStyle(styles.total);
         for (int col : sumColumns) {
             String letter = CellReference.convertNumToColString(col);
-            Cell cell = r.createCell(col);
-            cell.setCellFormula(lastData < 1 ? "0" : "SUM(" + letter + "2:" + letter + (lastData + 1) + ")");
-            cell.setCellStyle(styles.total);
+            formula(r, col, lastData < 1 ? "0" : "SUM(" + letter + "2:" + letter + (lastData + 1) + ")", sums[col],
+                    styles.total);
         }
     }
 
@@ -61,11 +74,30 @@ final class Table {
         }
     }
 
-    static void numbers(Row r, int firstCol, Styles s, long... values) {
+    /** Numbers in consecutive columns from {@code firstCol}, added to the column sums. */
+    void numbers(Row r, int firstCol, long... values) {
         for (int i = 0; i < values.length; i++) {
             Cell c = r.createCell(firstCol + i);
-            c.setCellStyle(s.plain);
+            c.setCellStyle(styles.plain);
             c.setCellValue(values[i]);
+            sums[firstCol + i] += values[i];
         }
+    }
+
+    /** A formula cell whose result {@code value} we computed; added to its column's sum. */
+    void computed(Row r, int col, String formula, double value, CellStyle style) {
+        formula(r, col, formula, value, style);
+        sums[col] += value;
+    }
+
+    /**
+     * Writes {@code formula} with {@code value} as its cached result (SXSSF stores a value set after
+     * the formula as the formula's result, written as the cell's {@code <v>}).
+     */
+    static void formula(Row r, int col, String formula, double value, CellStyle style) {
+        Cell c = r.createCell(col);
+        c.setCellFormula(formula);
+        c.setCellValue(value);
+        c.setCellStyle(style);
     }
 }

@@ -66,6 +66,17 @@ public final class XlsxExporter {
      * @throws com.faceattend.reports.ReportException FILE when it cannot be written, CANCELLED when cancelled
      */
     public static void export(AttendanceReport report, Path file, ProgressListener progress, CancellationToken cancel) {
+        export(report, ReportHeading.DEFAULT_ORGANISATION, file, progress, cancel);
+    }
+
+    /**
+     * Writes {@code file} (replacing it only once complete) with {@code organisation} in every
+     * sheet's printed page header.
+     *
+     * @throws com.faceattend.reports.ReportException FILE when it cannot be written, CANCELLED when cancelled
+     */
+    public static void export(AttendanceReport report, String organisation, Path file, ProgressListener progress,
+                              CancellationToken cancel) {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
         CancellationToken c = cancel == null ? CancellationToken.none() : cancel;
         long rows = (long) report.timesheets().size() * report.request().days();
@@ -78,7 +89,9 @@ public final class XlsxExporter {
             SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
             try {
                 // temporary sheet files stay uncompressed: gzip cost more CPU than the disk space is worth
-                write(report, wb, p, c);
+                write(report, organisation, wb, p, c);
+                // every formula carries its cached result, and programs are asked to recalculate on load too
+                wb.setForceFormulaRecalculation(true);
                 try (OutputStream os = Files.newOutputStream(out.temp())) {
                     wb.write(os);
                 }
@@ -93,7 +106,8 @@ public final class XlsxExporter {
         }
     }
 
-    private static void write(AttendanceReport report, SXSSFWorkbook wb, ProgressListener p, CancellationToken c) {
+    private static void write(AttendanceReport report, String organisation, SXSSFWorkbook wb, ProgressListener p,
+                              CancellationToken c) {
         Styles styles = new Styles(wb);
         Sheet summary = wb.createSheet(SUMMARY); // first tab; filled last, when row counts are known
         int timesheetRows = writeTimesheet(report, wb.createSheet(TIMESHEET), styles, p, c);
@@ -107,6 +121,10 @@ public final class XlsxExporter {
         writeCharts(report, wb, wb.createSheet(CHARTS));
         p.progress("Drawing charts", 3, 3);
         writeSummary(report, summary, styles, timesheetRows);
+        ReportHeading heading = new ReportHeading(report, organisation);
+        for (Sheet sheet : wb) {
+            PrintLayout.heading(sheet, heading.organisation(), heading.period(), heading.generated());
+        }
         wb.setActiveSheet(0);
     }
 
@@ -137,7 +155,7 @@ public final class XlsxExporter {
                 Table.text(r, 5, d.status().name(), s);
                 dateTime(r, 6, d.firstIn(), zone, s);
                 dateTime(r, 7, d.lastOut(), zone, s);
-                Table.numbers(r, 8, s, d.workedMinutes(), d.scheduledMinutes(), d.lateMinutes(), d.earlyMinutes(),
+                t.numbers(r, 8, d.workedMinutes(), d.scheduledMinutes(), d.lateMinutes(), d.earlyMinutes(),
                         d.overtimeMinutes());
                 Table.text(r, 13, d.needsReview() ? "yes" : "no", s);
                 Table.text(r, 14, d.remarks(), s);
@@ -159,10 +177,9 @@ public final class XlsxExporter {
             Table.text(r, 0, ts.employee().code(), s);
             Table.text(r, 1, ts.employee().name(), s);
             Table.text(r, 2, ts.employee().department(), s);
-            Table.numbers(r, 3, s, ts.daysAttended(), ts.count(DayStatus.LATE), ts.count(DayStatus.ABSENT));
-            r.createCell(6).setCellFormula("H" + (r.getRowNum() + 1) + "/60");
-            r.getCell(6).setCellStyle(s.hours);
-            Table.numbers(r, 7, s, ts.workedMinutes(), ts.overtimeMinutes(), ts.lateMinutes(), ts.earlyMinutes(),
+            t.numbers(r, 3, ts.daysAttended(), ts.count(DayStatus.LATE), ts.count(DayStatus.ABSENT));
+            t.computed(r, 6, "H" + (r.getRowNum() + 1) + "/60", ts.workedMinutes() / 60.0, s.hours);
+            t.numbers(r, 7, ts.workedMinutes(), ts.overtimeMinutes(), ts.lateMinutes(), ts.earlyMinutes(),
                     ts.daysToReview());
         }
         t.finish(true, 3, 4, 5, 6, 7, 8, 9, 10, 11);
@@ -175,7 +192,7 @@ public final class XlsxExporter {
             Row r = t.row();
             r.createCell(0).setCellValue(d.date());
             r.getCell(0).setCellStyle(s.date);
-            Table.numbers(r, 1, s, d.expected(), d.present(), d.late(), d.absent(), d.toReview());
+            t.numbers(r, 1, d.expected(), d.present(), d.late(), d.absent(), d.toReview());
         }
         t.finish(true, 1, 2, 3, 4, 5);
     }
@@ -187,7 +204,7 @@ public final class XlsxExporter {
         for (AttendanceReport.DepartmentTotals d : report.departments()) {
             Row r = t.row();
             Table.text(r, 0, d.department(), s);
-            Table.numbers(r, 1, s, d.employees(), d.daysAttended(), d.daysLate(), d.daysAbsent(), d.workedMinutes(),
+            t.numbers(r, 1, d.employees(), d.daysAttended(), d.daysLate(), d.daysAbsent(), d.workedMinutes(),
                     d.overtimeMinutes(), d.lateMinutes(), d.daysToReview());
         }
         t.finish(true, 1, 2, 3, 4, 5, 6, 7, 8);
@@ -199,7 +216,7 @@ public final class XlsxExporter {
             Row r = t.row();
             r.createCell(0).setCellValue(d.date());
             r.getCell(0).setCellStyle(s.date);
-            Table.numbers(r, 1, s, d.lateArrivals(), d.lateMinutes());
+            t.numbers(r, 1, d.lateArrivals(), d.lateMinutes());
         }
         t.finish(true, 1, 2);
     }
@@ -210,7 +227,7 @@ public final class XlsxExporter {
         for (AttendanceReport.HourPresence h : report.presenceByHour()) {
             Row r = t.row();
             Table.text(r, 0, String.format("%02d:00-%02d:59", h.hour(), h.hour()), s);
-            Table.numbers(r, 1, s, h.arrivals(), h.presentDays());
+            t.numbers(r, 1, h.arrivals(), h.presentDays());
         }
         t.finish(true, 1, 2);
     }
@@ -219,8 +236,13 @@ public final class XlsxExporter {
         List<JFreeChart> charts = List.of(ReportCharts.hoursPerDay(report), ReportCharts.latenessTrend(report),
                 ReportCharts.arrivalsHistogram(report));
         Drawing<?> drawing = sheet.createDrawingPatriarch();
+        // one chart per landscape page: 15 default columns by 25 rows fit A4 landscape at about 100 %
+        PrintLayout.page(sheet, true);
         int top = 1;
         for (JFreeChart chart : charts) {
+            if (top > 1) {
+                sheet.setRowBreak(top - 1);
+            }
             int picture = wb.addPicture(ReportCharts.png(chart, ReportCharts.WIDTH, ReportCharts.HEIGHT),
                     Workbook.PICTURE_TYPE_PNG);
             ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
@@ -237,6 +259,7 @@ public final class XlsxExporter {
     private static void writeSummary(AttendanceReport report, Sheet sheet, Styles s, int timesheetRows) {
         sheet.setColumnWidth(0, 30 * 256);
         sheet.setColumnWidth(1, 40 * 256);
+        PrintLayout.page(sheet, false);
         Row title = sheet.createRow(0);
         title.createCell(0).setCellValue("FaceAttend attendance report");
         title.getCell(0).setCellStyle(s.title);
@@ -263,6 +286,7 @@ public final class XlsxExporter {
         int last = timesheetRows + 1;
         String ts = "'" + TIMESHEET + "'!";
         String status = ts + "$F$2:$F$" + last;
+        AttendanceReport.Totals t = report.totals();
         String[][] totals = {
             {"Worked hours", "SUM(" + ts + "$I$2:$I$" + last + ")/60"},
             {"Scheduled hours", "SUM(" + ts + "$J$2:$J$" + last + ")/60"},
@@ -274,12 +298,15 @@ public final class XlsxExporter {
             {"Days absent", "COUNTIF(" + status + ",\"ABSENT\")"},
             {"Days to review (missing pass)", "COUNTIF(" + ts + "$N$2:$N$" + last + ",\"yes\")"},
         };
-        for (String[] kv : totals) {
+        // the cached results, in the same order, computed from the report itself
+        double[] values = {t.workedMinutes() / 60.0, t.scheduledMinutes() / 60.0, t.overtimeMinutes() / 60.0,
+            t.lateMinutes(), t.earlyMinutes(), t.daysAttended(), t.daysLate(), t.daysAbsent(), t.daysToReview()};
+        for (int i = 0; i < totals.length; i++) {
+            String[] kv = totals[i];
             Row r = sheet.createRow(row++);
             r.createCell(0).setCellValue(kv[0]);
             r.getCell(0).setCellStyle(s.label);
-            r.createCell(1).setCellFormula(timesheetRows == 0 ? "0" : kv[1]);
-            r.getCell(1).setCellStyle(kv[0].endsWith("hours") ? s.hours : s.integer);
+            Table.formula(r, 1, timesheetRows == 0 ? "0" : kv[1], values[i], kv[0].endsWith("hours") ? s.hours : s.integer);
         }
         sheet.createFreezePane(0, 1);
     }

@@ -27,7 +27,7 @@ import java.util.EnumSet;
  *     absent the other 17 work days.</li>
  * <li>N1 (Plant, personal night shift 22:00–06:00 every day, grace 0): only 28 Mar 22:00 – 29 Mar
  *     06:00 over the DST change (420 min); the 6 March holiday; absent the other 29 days.</li>
- * <li>P2 (Plant, no shift): 10 Mar 07:00–15:00 (480 min, unscheduled).</li>
+ * <li>P2 (Plant, no shift, a Cyrillic name): 10 Mar 07:00–15:00 (480 min, unscheduled).</li>
  * </ul>
  */
 final class ReportFixture {
@@ -35,6 +35,8 @@ final class ReportFixture {
     static final LocalDate HOLIDAY = LocalDate.of(2026, 3, 6);
     static final int A1_WORKED = 20 * 490 + 479;
     static final int A2_WORKED = 480 + 510 + 480;
+    /** A non-Latin name: exports must print it as written (fonts embedded, UTF-8 throughout). */
+    public static final String P2_NAME = "Пётр Свободный";
 
     private ReportFixture() {
     }
@@ -45,7 +47,7 @@ final class ReportFixture {
         store.addEmployee("A1", "Ada One", "Office", consent);
         store.addEmployee("A2", "Abe Two", "Office", consent);
         store.addEmployee("N1", "Nia Night", "Plant", consent);
-        store.addEmployee("P2", "Pat Free", "Plant", consent);
+        store.addEmployee("P2", P2_NAME, "Plant", consent);
         ScheduleStore s = new ScheduleStore(store);
         s.setOrganisationZone(ZONE, "hr");
         s.saveShift(new WorkShift("day", LocalTime.of(9, 0), LocalTime.of(17, 0), 5,

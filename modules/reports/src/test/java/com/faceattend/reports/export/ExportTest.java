@@ -12,12 +12,9 @@ import com.faceattend.reports.CancellationToken;
 import com.faceattend.reports.EmployeeTimesheet;
 import com.faceattend.reports.ProgressListener;
 import com.faceattend.reports.ReportException;
-import com.faceattend.reports.ReportRequest;
-import com.faceattend.reports.ReportService;
 import com.faceattend.reports.TestReports;
 import com.faceattend.reports.charts.ReportCharts;
 import com.faceattend.reports.rules.DayRecord;
-import com.faceattend.store.DerbyAttendanceStore;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +36,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,21 +48,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportTest {
     static final Path ARTEFACTS = Path.of("target/report-artefacts");
 
-    @TempDir
-    static Path tmp;
-    static DerbyAttendanceStore store;
     static AttendanceReport report;
 
     @BeforeAll
     static void build() throws IOException {
-        store = TestReports.fixture(tmp.resolve("db"));
-        report = new ReportService(store).build(ReportRequest.month(2026, 3, null), null, null);
+        report = TestReports.march();
         Files.createDirectories(ARTEFACTS);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
     }
 
     private static double evaluate(FormulaEvaluator ev, Cell cell) {

@@ -7,6 +7,7 @@ import com.faceattend.reports.ReportRequest;
 import com.faceattend.reports.ReportService;
 import com.faceattend.reports.charts.ChartFiles;
 import com.faceattend.reports.export.CsvExporter;
+import com.faceattend.reports.export.PdfExporter;
 import com.faceattend.reports.export.XlsxExporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code faceattend report --from --to [--department] [--xlsx FILE] [--csv FILE] [--charts DIR]}. */
+/** {@code faceattend report --from --to [--department] [--xlsx FILE] [--pdf FILE] [--csv FILE] [--charts DIR]}. */
 @Command(name = "report", description = {"Attendance report for payroll: worked hours, lateness, absences, overtime.",
     "Prints a summary; --xlsx writes the full workbook (summary, timesheet, roster, departments, trends, charts),",
+    "--pdf a printable PDF (summary, charts, one timesheet per employee with signature lines),",
     "--csv the timesheet (one row per employee and day)."})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
@@ -39,6 +41,8 @@ final class ReportCommand implements Callable<Integer> {
     String department;
     @Option(names = "--xlsx", paramLabel = "FILE", description = "Write an Excel workbook.")
     Path xlsx;
+    @Option(names = "--pdf", paramLabel = "FILE", description = "Write a PDF to print and sign.")
+    Path pdf;
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the timesheet as CSV.")
     Path csv;
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the charts as PNG files into DIR.")
@@ -58,6 +62,9 @@ final class ReportCommand implements Callable<Integer> {
         if (xlsx != null) {
             XlsxExporter.checkWritable(xlsx);
         }
+        if (pdf != null) {
+            PdfExporter.checkWritable(pdf);
+        }
         if (csv != null) {
             CsvExporter.checkWritable(csv);
         }
@@ -65,6 +72,11 @@ final class ReportCommand implements Callable<Integer> {
             AttendanceReport report = new ReportService(ctx.store()).build(request, progress, CancellationToken.none());
             if (xlsx != null) {
                 XlsxExporter.export(report, xlsx, progress, CancellationToken.none());
+            }
+            PdfExporter.Result printed = pdf == null ? null : PdfExporter.export(report, pdf, progress, CancellationToken.none());
+            if (printed != null) {
+                printed.warnings().forEach(w -> err.println("warning: " + w));
+                err.flush();
             }
             if (csv != null) {
                 CsvExporter.export(report, csv, progress, CancellationToken.none());
@@ -77,6 +89,9 @@ final class ReportCommand implements Callable<Integer> {
             printSummary(out, report);
             if (xlsx != null) {
                 out.println("wrote " + xlsx.toAbsolutePath());
+            }
+            if (printed != null) {
+                out.println("wrote " + printed.file() + " (" + printed.pages() + " pages)");
             }
             if (csv != null) {
                 out.println("wrote " + csv.toAbsolutePath());

@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,8 +88,10 @@ class ReportCommandTest {
     void reportWritesWorkbookCsvAndCharts(@TempDir Path out) throws Exception {
         Path xlsx = out.resolve("march.xlsx");
         Path csv = out.resolve("march.csv");
+        Path pdf = out.resolve("march.pdf");
         Cli.Result r = Cli.run(data, "report", "--from", "2026-03-01", "--to", "2026-03-31", "--department", "Office",
-                "--xlsx", xlsx.toString(), "--csv", csv.toString(), "--charts", out.resolve("charts").toString());
+                "--xlsx", xlsx.toString(), "--csv", csv.toString(), "--pdf", pdf.toString(),
+                "--charts", out.resolve("charts").toString());
         ok(r);
         assertTrue(r.out().contains("Office"), r.toString());
         assertTrue(r.out().contains("late 6 min"), r.toString());
@@ -97,6 +102,13 @@ class ReportCommandTest {
         assertEquals(1 + 2 * 31, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("A1,Ada One,Office,2026-03-02,day,LATE,")), lines.get(2));
         assertTrue(Files.size(out.resolve("charts/hours-per-day.png")) > 1000);
+        // summary, charts (2 pages), one timesheet per employee
+        assertTrue(r.out().contains("wrote " + pdf.toAbsolutePath() + " (5 pages)"), r.toString());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(5, doc.getNumberOfPages());
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Timesheet: Ada One") && text.contains("Employee signature"), text);
+        }
     }
 
     @Test
@@ -120,6 +132,9 @@ class ReportCommandTest {
         assertEquals(ExitCode.BAD_INPUT, file.exitCode(), file.toString());
         assertTrue(file.err().contains("does not exist"), file.toString());
         assertFalse(Files.exists(unwritable));
+        Cli.Result folderAsPdf = Cli.run(data, "report", "--from", "2026-03-01", "--to", "2026-03-31", "--pdf", out.toString());
+        assertEquals(ExitCode.BAD_INPUT, folderAsPdf.exitCode(), folderAsPdf.toString());
+        assertTrue(folderAsPdf.err().contains("is a folder") && folderAsPdf.err().contains("attendance.pdf"), folderAsPdf.toString());
 
         Cli.Result badShift = Cli.run(data, "schedule", "set", "odd", "--start", "09:00", "--end", "09:00");
         assertEquals(ExitCode.USAGE, badShift.exitCode(), badShift.toString());
@@ -129,7 +144,7 @@ class ReportCommandTest {
         assertEquals(ExitCode.USAGE, badZone.exitCode(), badZone.toString());
         Cli.Result noShift = Cli.run(data, "schedule", "assign", "nope", "--department", "Office");
         assertEquals(ExitCode.NOT_FOUND, noShift.exitCode(), noShift.toString());
-        for (Cli.Result r : List.of(swapped, dept, empty, file, badShift, badDays, badZone, noShift)) {
+        for (Cli.Result r : List.of(swapped, dept, empty, file, folderAsPdf, badShift, badDays, badZone, noShift)) {
             assertNoStackTrace(r);
         }
     }

@@ -11,6 +11,7 @@ import com.faceattend.reports.ReportRequest;
 import com.faceattend.reports.ReportService;
 import com.faceattend.reports.charts.ReportCharts;
 import com.faceattend.reports.export.CsvExporter;
+import com.faceattend.reports.export.PdfExporter;
 import com.faceattend.reports.export.XlsxExporter;
 import com.faceattend.store.Employee;
 import java.awt.BorderLayout;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -36,6 +38,8 @@ import javax.swing.table.DefaultTableModel;
 import org.jfree.chart.ChartPanel;
 import org.netbeans.api.progress.ProgressHandle;
 import org.openide.awt.ActionID;
+import org.openide.DialogDisplayer;
+import org.openide.NotifyDescriptor;
 import org.openide.awt.ActionReference;
 import org.openide.util.NbBundle;
 import org.openide.windows.TopComponent;
@@ -43,7 +47,7 @@ import org.openide.windows.WindowManager;
 
 /**
  * Reports for HR: a period and department, the timesheet and daily roster, the three charts, and
- * export to Excel or CSV with progress (cancellable). All computing is in the reports module; this
+ * export to Excel, PDF (to print and sign) or CSV with progress (cancellable). All computing is in the reports module; this
  * window only asks and shows.
  */
 @TopComponent.Description(preferredID = ReportsTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
@@ -53,13 +57,14 @@ import org.openide.windows.WindowManager;
 @TopComponent.OpenActionRegistration(displayName = "#CTL_ReportsAction", preferredID = ReportsTopComponent.ID)
 @NbBundle.Messages({"CTL_ReportsAction=Reports", "CTL_ReportsTopComponent=Reports", "LBL_From=From (yyyy-mm-dd):",
     "LBL_To=To:", "LBL_Department=Department:", "VAL_AllDepartments=All departments", "BTN_Build=Show report",
-    "BTN_Xlsx=Export Excel…", "BTN_Csv=Export CSV…", "TAB_Timesheet=Timesheet", "TAB_Roster=Daily roster",
+    "BTN_Xlsx=Export Excel…", "BTN_Pdf=Export PDF…", "BTN_Csv=Export CSV…", "TAB_Timesheet=Timesheet", "TAB_Roster=Daily roster",
     "TAB_Charts=Charts", "building=build the report", "# {0} - file", "exporting=export {0}",
     "# {0} - text", "ERR_Date=''{0}'' is not a date", "FIX_Date=write dates as 2026-11-30",
     "COL_Employee=Employee", "COL_Dept=Department", "COL_Attended=Days attended", "COL_Worked=Worked (h)",
     "COL_Overtime=Overtime (h)", "COL_Late=Late (min)", "COL_Review=Days to review", "COL_Date=Date",
     "COL_Expected=Expected", "COL_Present=Present", "COL_LateCount=Late", "COL_Absent=Absent",
-    "# {0} - file", "MSG_Exported=Saved {0}"})
+    "# {0} - file", "MSG_Exported=Saved {0}", "# {0} - file", "# {1} - what to know and how to fix it",
+    "MSG_PdfWarning=Saved {0}, but:\n{1}"})
 public final class ReportsTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
     static final String ID = "ReportsTopComponent";
@@ -91,11 +96,14 @@ public final class ReportsTopComponent extends TopComponent {
         JButton build = new JButton(Bundle.BTN_Build());
         build.addActionListener(e -> build());
         JButton xlsx = new JButton(Bundle.BTN_Xlsx());
-        xlsx.addActionListener(e -> export(true));
+        xlsx.addActionListener(e -> export(Format.XLSX));
+        JButton pdf = new JButton(Bundle.BTN_Pdf());
+        pdf.addActionListener(e -> export(Format.PDF));
         JButton csv = new JButton(Bundle.BTN_Csv());
-        csv.addActionListener(e -> export(false));
+        csv.addActionListener(e -> export(Format.CSV));
         bar.add(build);
         bar.add(xlsx);
+        bar.add(pdf);
         bar.add(csv);
         bar.add(status);
         add(bar, BorderLayout.NORTH);
@@ -190,13 +198,24 @@ public final class ReportsTopComponent extends TopComponent {
         return String.format(Locale.ROOT, "%.2f", minutes / 60.0);
     }
 
-    private void export(boolean excel) {
+    /** The export formats, with their file extension. */
+    private enum Format {
+        XLSX(".xlsx"), PDF(".pdf"), CSV(".csv");
+
+        final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+    }
+
+    private void export(Format format) {
         ReportRequest request = requestOrExplain();
         if (request == null) {
             return;
         }
         JFileChooser chooser = new JFileChooser();
-        chooser.setSelectedFile(new java.io.File("attendance-" + request.from() + "-" + request.to() + (excel ? ".xlsx" : ".csv")));
+        chooser.setSelectedFile(new java.io.File("attendance-" + request.from() + "-" + request.to() + format.extension));
         if (chooser.showSaveDialog(WindowManager.getDefault().getMainWindow()) != JFileChooser.APPROVE_OPTION) {
             return;
         }
@@ -219,10 +238,17 @@ public final class ReportsTopComponent extends TopComponent {
                 };
                 AttendanceReport r = report != null && report.request().equals(request) ? report
                         : new ReportService(Suite.services().store()).build(request, progress, cancel);
-                if (excel) {
-                    XlsxExporter.export(r, file, progress, cancel);
-                } else {
-                    CsvExporter.export(r, file, progress, cancel);
+                switch (format) {
+                    case XLSX -> XlsxExporter.export(r, file, progress, cancel);
+                    case CSV -> CsvExporter.export(r, file, progress, cancel);
+                    case PDF -> {
+                        // e.g. no Unicode font: the PDF is written, the user learns what to install
+                        List<String> warnings = PdfExporter.export(r, file, progress, cancel).warnings();
+                        if (!warnings.isEmpty()) {
+                            DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
+                                    Bundle.MSG_PdfWarning(file, String.join("\n", warnings)), NotifyDescriptor.WARNING_MESSAGE));
+                        }
+                    }
                 }
                 java.awt.EventQueue.invokeLater(() -> status.setText(Bundle.MSG_Exported(file)));
             } catch (RuntimeException e) {

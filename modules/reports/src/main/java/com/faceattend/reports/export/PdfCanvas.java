@@ -133,12 +133,18 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     private void tableHeader(List<Column> columns) throws IOException {
-        float height = LINE + 6;
+        List<List<String>> titles = new ArrayList<>(columns.size());
+        int lines = 1;
+        for (Column c : columns) {
+            List<String> wrapped = wrap(fonts.bold, c.title(), c.width() - 6);
+            titles.add(wrapped);
+            lines = Math.max(lines, wrapped.size());
+        }
+        float height = lines * LINE + 6;
         fill(MARGIN, y - height, width(columns), height, HEADER_FILL);
-        List<List<String>> titles = columns.stream().map(c -> List.of(c.title())).toList();
-        y -= 1.5f;
+        y -= 3;
         cells(columns, titles, fonts.bold, Color.WHITE);
-        y -= height - 1.5f;
+        y -= height - 3;
     }
 
     private void cells(List<Column> columns, List<List<String>> cells, PDFont font, Color color) throws IOException {

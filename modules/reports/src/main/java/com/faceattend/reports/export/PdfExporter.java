@@ -148,10 +148,10 @@ public final class PdfExporter {
             depts.add(new String[] {d.department(), n(d.employees()), n(d.daysAttended()), n(d.daysLate()), n(d.daysAbsent()),
                 hours(d.workedMinutes()), hours(d.overtimeMinutes()), n(d.lateMinutes()), n(d.daysToReview())});
         }
-        canvas.table(List.of(new Column("Department", 131, false), new Column("Employees", 50, true),
-                new Column("Attended", 45, true), new Column("Late", 38, true), new Column("Absent", 42, true),
-                new Column("Worked h", 55, true), new Column("Overtime h", 55, true), new Column("Late min", 45, true),
-                new Column("To review", 50, true)), depts);
+        canvas.table(List.of(new Column("Department", 118, false), new Column("Employees", 58, true),
+                new Column("Days attended", 50, true), new Column("Days late", 38, true), new Column("Days absent", 42, true),
+                new Column("Worked hours", 55, true), new Column("Overtime hours", 55, true),
+                new Column("Late minutes", 45, true), new Column("Days to review", 50, true)), depts);
         canvas.gap(8);
         canvas.heading("Employees");
         List<String[]> rows = new ArrayList<>();
@@ -163,10 +163,11 @@ public final class PdfExporter {
         }
         rows.add(new String[] {"Total", "", "", n(t.daysAttended()), n(t.daysLate()), n(t.daysAbsent()),
             hours(t.workedMinutes()), hours(t.overtimeMinutes()), n(t.lateMinutes()), n(t.daysToReview())});
-        canvas.table(List.of(new Column("Code", 42, false), new Column("Name", 118, false),
-                new Column("Department", 70, false), new Column("Attended", 44, true), new Column("Late", 30, true),
-                new Column("Absent", 36, true), new Column("Worked h", 46, true), new Column("Overtime h", 52, true),
-                new Column("Late min", 40, true), new Column("Review", 33, true)), rows);
+        canvas.table(List.of(new Column("Code", 40, false), new Column("Name", 102, false),
+                new Column("Department", 66, false), new Column("Days attended", 50, true), new Column("Days late", 34, true),
+                new Column("Days absent", 38, true), new Column("Worked hours", 46, true),
+                new Column("Overtime hours", 52, true), new Column("Late minutes", 46, true),
+                new Column("Days to review", 41, true)), rows);
     }
 
     private static void charts(AttendanceReport report, PdfCanvas canvas) throws IOException {

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jfree.chart.JFreeChart;
 
@@ -85,7 +86,8 @@ public final class PdfExporter {
         ReportHeading heading = new ReportHeading(report, organisation);
         try (OutputFile out = OutputFile.open(file, ".pdf")) {
             Result result;
-            try (PDDocument doc = new PDDocument()) {
+            // page contents wait in a temporary file, not the heap: a year of a large organisation is thousands of pages
+            try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
                 PdfFonts fonts = PdfFonts.load(doc);
                 try (PdfCanvas canvas = new PdfCanvas(doc, fonts)) {
                     p.progress("Writing PDF summary", 0, 1);

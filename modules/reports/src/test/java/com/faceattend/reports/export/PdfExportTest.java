@@ -2,10 +2,13 @@ package com.faceattend.reports.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.reports.AttendanceReport;
+import com.faceattend.reports.CancellationToken;
 import com.faceattend.reports.EmployeeTimesheet;
+import com.faceattend.reports.ReportException;
 import com.faceattend.reports.TestReports;
 import com.faceattend.store.Employee;
 import java.awt.geom.Point2D;
@@ -186,6 +189,24 @@ class PdfExportTest {
             } else {
                 System.setProperty(PdfFonts.FONT_PROPERTY, old);
             }
+        }
+    }
+
+    @Test
+    void aCancelledPdfKeepsTheOldFileAndLeavesNoPartialFile(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("march.pdf");
+        Files.writeString(file, "last month's good export");
+        CancellationToken token = new CancellationToken();
+        ReportException e = assertThrows(ReportException.class, () -> PdfExporter.export(report, file,
+                (step, done, total) -> {
+                    if (step.equals("Writing PDF timesheets")) {
+                        token.cancel();
+                    }
+                }, token));
+        assertEquals(ReportException.Kind.CANCELLED, e.kind());
+        assertEquals("last month's good export", Files.readString(file));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(file), files.toList());
         }
     }
 

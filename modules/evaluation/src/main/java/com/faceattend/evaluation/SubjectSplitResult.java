@@ -20,7 +20,15 @@ public record SubjectSplitResult(double targetBpcer, double[] thresholds, Map<St
         apcerByType = Map.copyOf(apcerByType);
     }
 
-    String summary() {
+    /** Machine-readable form; non-finite numbers are {@code null}. */
+    public String toJson() {
+        Json j = new Json();
+        writeJson(j);
+        return j.toString();
+    }
+
+    /** A few lines for a person. */
+    public String summary() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Subject-disjoint (threshold for BPCER <= %.0f %% set on the other half of the subjects: %.3f / %.3f):%n",
                 100 * targetBpcer, thresholds[0], thresholds[1]));

@@ -10,9 +10,9 @@ import com.faceattend.spi.ProviderSettings;
 import java.nio.FloatBuffer;
 
 /**
- * Silent (single-frame) anti-spoofing with {@code fr_liveness}: the face box enlarged 2.7x, 128x128,
- * raw 0..255 values in B, G, R planes; softmax over three classes, class 0 = live (established on
- * the shared liveness samples: see README "Liveness").
+ * Silent (single-frame) anti-spoofing with {@code fr_liveness}: the face box enlarged 2.7x, area-averaged
+ * to 128x128, raw 0..255 values in B, G, R planes; softmax over three classes, class 0 = live. Error
+ * rates on 590 images and the options measured: README "Liveness" ({@code faceattend eval liveness}).
  */
 public final class SilentLivenessCheck implements LivenessCheck {
     static final float CROP_SCALE = 2.7f;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code faceattend eval verify|identify}: accuracy on any folder of labelled photos. */
 @Command(name = "eval", description = "Measure accuracy on labelled photos (nothing is written to the database).",
-        subcommands = {EvalCommand.Verify.class, EvalCommand.Identify.class})
+        subcommands = {EvalCommand.Verify.class, EvalCommand.Identify.class, EvalLivenessCommand.class})
 final class EvalCommand {
     @ParentCommand
     FaceAttendCli app;

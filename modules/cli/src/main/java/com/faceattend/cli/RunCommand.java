@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-liveness", description = "Do not run the anti-spoofing check (not recommended at a real door).")
     boolean noLiveness;
 
-    @Option(names = "--liveness-threshold", description = "Live score needed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--liveness-threshold", description = {"Live score needed (default: ${DEFAULT-VALUE}). Measured (README \"Liveness\"): stops about",
+        "98 of 100 printed-photo attempts and 3 of 10 phone-screen replays; asks about 5 of 100 real people to look again."})
     float livenessThreshold = StationSettings.defaults().livenessThreshold();
 
     @Option(names = "--blink", description = "Also require a blink (eye-blink check, fr_eye) before a face counts as live; defeats printed photos, not screens. Off by default.")

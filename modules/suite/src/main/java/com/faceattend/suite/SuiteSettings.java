@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param direction          "auto" (default: first passage of the day IN, then alternating), "in" or "out"
  * @param matchThreshold     similarity needed to recognise someone, 0.2–0.9 (default 0.40)
  * @param livenessEnabled    run the anti-spoofing check (default true)
- * @param livenessThreshold  live score needed, 0.05–0.95 (default 0.5)
+ * @param livenessThreshold  live score needed, 0.01–0.95 (default 0.04, measured: README "Liveness")
  * @param cooldown           ignore the same person at this station for this long, 0–24 h (default 2 min)
  * @param processEveryNth    analyse every n-th frame, 1–10 (default 1)
  * @param maxFrameWidth      scale frames to this width before analysis, 0 (never) or 320–4096 (default 1280)
@@ -56,7 +56,7 @@ public record SuiteSettings(String source, String stationName, String direction,
                     "use auto for a door used both ways");
         }
         range("matchThreshold", matchThreshold, 0.2f, 0.9f);
-        range("livenessThreshold", livenessThreshold, 0.05f, 0.95f);
+        range("livenessThreshold", livenessThreshold, 0.01f, 0.95f);
         if (cooldown == null || cooldown.isNegative() || cooldown.compareTo(Duration.ofHours(24)) > 0) {
             throw new SettingsException("cooldown", "the cooldown must be between 0 and 24 hours",
                     "2 minutes suits most doors");
@@ -97,7 +97,8 @@ public record SuiteSettings(String source, String stationName, String direction,
         if (!(value >= min && value <= max)) {
             throw new SettingsException(field, String.format(Locale.ROOT, "%s must be between %.2f and %.2f, was %s",
                     field.equals("matchThreshold") ? "the recognition threshold" : "the liveness threshold", min, max, value),
-                    "the default is " + (field.equals("matchThreshold") ? "0.40" : "0.50"));
+                    "the default is " + String.format(Locale.ROOT, "%.2f", field.equals("matchThreshold")
+                            ? StationSettings.defaults().matchThreshold() : StationSettings.DEFAULT_LIVENESS_THRESHOLD));
         }
     }
 

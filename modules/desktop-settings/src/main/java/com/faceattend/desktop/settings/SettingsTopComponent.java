@@ -52,7 +52,7 @@ import org.openide.windows.WindowManager;
     "HELP_Threshold=How similar a face must be to an enrolled photo to count as that person. Raising it makes mistaking one person for another rarer, but more employees will have to look at the camera a second time or be reported as unknown. Lowering it recognises people more readily (poor light, glasses) at a higher risk of confusing look-alikes. 0.40 suits most sites.",
     "LBL_Liveness=Check that the face is a live person (anti-spoofing)",
     "LBL_LivenessThreshold=Liveness threshold:",
-    "HELP_LivenessThreshold=Higher rejects more photo and screen attacks but asks more real people to face the camera again; lower lets more attacks through. 0.50 is the default.",
+    "HELP_LivenessThreshold=At the default 0.04, measured on 590 test photos: stops about 98 of 100 printed-photo attempts but only about 3 of 10 phone-screen replays, and asks about 5 of 100 real people to look again. At 0.50 it stops about half of the screen replays and asks about 10 of 100 people to look again. Higher stops more attacks but refuses more real people; a good screen replay can fool it at any setting.",
     "LBL_Cooldown=Cooldown (seconds):", "HELP_Cooldown=After recording someone, ignore them at this station for this long, so standing at the door does not create duplicate check-ins.",
     "LBL_Every=Analyse every n-th frame:", "HELP_Every=1 analyses every frame. 2 or 3 halves or thirds the work on slow machines (Raspberry Pi) at the cost of slower reactions.",
     "LBL_MaxWidth=Analysis width (px, 0 = full):", "HELP_MaxWidth=Frames wider than this are scaled down before analysis. Smaller is faster; faces far from the camera may then be missed.",
@@ -69,7 +69,7 @@ public final class SettingsTopComponent extends TopComponent {
     private final JComboBox<String> direction = new JComboBox<>(new String[] {"auto", "in", "out"});
     private final JSpinner threshold = new JSpinner(new SpinnerNumberModel(0.40, 0.20, 0.90, 0.01));
     private final JCheckBox liveness = new JCheckBox(Bundle.LBL_Liveness());
-    private final JSpinner livenessThreshold = new JSpinner(new SpinnerNumberModel(0.50, 0.05, 0.95, 0.05));
+    private final JSpinner livenessThreshold = new JSpinner(new SpinnerNumberModel(0.04, 0.01, 0.95, 0.01));
     private final JSpinner cooldown = new JSpinner(new SpinnerNumberModel(120, 0, 86_400, 10));
     private final JSpinner every = new JSpinner(new SpinnerNumberModel(1, 1, 10, 1));
     private final JSpinner maxWidth = new JSpinner(new SpinnerNumberModel(1280, 0, 4096, 160));

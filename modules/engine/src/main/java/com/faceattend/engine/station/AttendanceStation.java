@@ -201,7 +201,7 @@ public final class AttendanceStation {
             }
             String key = best.personKey();
             boolean wholeTrack = pipeline.livenessJudgesWholeTrack();
-            float live = wholeTrack ? track.latestLiveScore() : track.meanLiveScore();
+            float live = TrackLiveness.verdict(track, wholeTrack);
             boolean liveKnown = !Float.isNaN(live);
             if (settings.requireLiveness() && liveKnown && live < settings.livenessThreshold()) {
                 if (wholeTrack && samples < settings.votesToDecide() + livenessPatienceFrames) {

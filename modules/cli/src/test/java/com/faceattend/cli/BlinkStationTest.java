@@ -4,31 +4,67 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `run --blink` on the Hamilton clip: a recognised face must also blink. Alex Lacamoire faces the
- * camera for about five seconds and the eye model never reads his eyes closed (probability of "open"
- * stays 0.92 to 1.00), so with the blink check he is not checked in but reported as a possible
- * spoof: the blink option is strict, which is why it is off by default (modules/alerts/README.md).
+ * `run --blink`: a recognised face must also blink. The frames are real live captures played as an
+ * image folder: {@code liveness-samples/real/image_T2.jpg} (the eye model reads both eyes open) and
+ * {@code image_T1.jpg} (read as closed, 0.000; see EyeBlinkLivenessCheckTest). A live person whose
+ * eyes go open, closed, open is checked in; the same live person who never blinks is not. That second
+ * outcome is the blink option's known cost (a live person is refused: the README and
+ * modules/alerts/README.md say why it is off by default), so it is asserted as a refusal, never counted
+ * as a correct spoof catch; spoof detection itself is measured by the liveness tests.
  */
 class BlinkStationTest {
+    private static final String OPEN = "image_T2.jpg";
+    private static final String CLOSED = "image_T1.jpg";
 
     @Test
-    void withoutASeenBlinkARecognisedFaceIsASpoofAlertNotACheckIn(@TempDir Path data) {
-        Path video = Cli.data().resolve("video-and-small/video");
-        assertEquals(ExitCode.OK, Cli.run(data, "enroll", "--code", "ALEX", "--name", "Alex Lacamoire", "--consent", "--quiet",
-                video.resolve("ref_alex_lacamoire.png").toString()).exitCode());
-        Cli.Result run = Cli.run(data, "run", "--source", video.resolve("short_hamilton_clip.mp4").toString(),
-                "--station", "Front door", "--blink");
+    void aLivePersonWhoBlinksIsCheckedInOnceWithoutASpoofAlert(@TempDir Path tmp) throws IOException {
+        Path data = enrolled(tmp);
+        Path frames = frames(tmp, OPEN, OPEN, OPEN, CLOSED, CLOSED, OPEN, OPEN, OPEN, OPEN);
+        Cli.Result run = Cli.run(data, "run", "--source", frames.toString(), "--station", "Front door", "--blink");
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-        System.out.println(run.out());
+        JsonNode events = Cli.run(data, "events", "list", "--json").json();
+        assertEquals(1, events.size(), "one check-in after open, closed, open: " + events + "\n" + run);
+        assertEquals("LIVE", events.get(0).get("employeeCode").asText());
+        assertEquals(0, Cli.run(data, "alerts", "list", "--kind", "spoof", "--json").json().size(), "a blink is no spoof");
+    }
+
+    @Test
+    void aLivePersonWhoNeverBlinksIsRefusedNotCheckedIn(@TempDir Path tmp) throws IOException {
+        Path data = enrolled(tmp);
+        Path frames = frames(tmp, OPEN, OPEN, OPEN, OPEN, OPEN, OPEN, OPEN, OPEN, OPEN);
+        Cli.Result run = Cli.run(data, "run", "--source", frames.toString(), "--station", "Front door", "--blink");
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         assertEquals(0, Cli.run(data, "events", "list", "--json").json().size(), "no check-in without a blink");
-        JsonNode spoofs = Cli.run(data, "alerts", "list", "--kind", "spoof", "--json").json();
-        assertEquals(1, spoofs.size(), spoofs.toString());
-        assertEquals("ALEX", spoofs.get(0).get("claimedEmployee").asText());
-        assertTrue(spoofs.get(0).get("description").asText().startsWith("possible spoof: a face resembling ALEX"));
+        // The refusal is reported once for the visit (not once per frame) and names whom the face resembles, so a
+        // guard can let a live person in by hand: it is the option's false rejection, not a caught attack.
+        JsonNode refused = Cli.run(data, "alerts", "list", "--kind", "spoof", "--json").json();
+        assertEquals(1, refused.size(), refused.toString());
+        assertEquals("LIVE", refused.get(0).get("claimedEmployee").asText());
+        assertTrue(refused.get(0).get("description").asText().startsWith("possible spoof: a face resembling LIVE"),
+                refused.get(0).toString());
+    }
+
+    private static Path enrolled(Path tmp) {
+        Path data = tmp.resolve("data");
+        Path photo = Cli.data().resolve("liveness-samples/real").resolve(OPEN);
+        Cli.Result enrol = Cli.run(data, "enroll", "--code", "LIVE", "--name", "Live Sample", "--consent", "--quiet", photo.toString());
+        assertEquals(ExitCode.OK, enrol.exitCode(), enrol.toString());
+        return data;
+    }
+
+    /** An image folder whose files sort in the given order (links to the shared photos, nothing copied). */
+    private static Path frames(Path tmp, String... names) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("frames"));
+        for (int i = 0; i < names.length; i++) {
+            Files.createSymbolicLink(dir.resolve(String.format("%03d.jpg", i)), Cli.data().resolve("liveness-samples/real").resolve(names[i]));
+        }
+        return dir;
     }
 }

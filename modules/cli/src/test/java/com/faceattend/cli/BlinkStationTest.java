@@ -3,6 +3,7 @@ package com.faceattend.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.faceattend.engine.station.StationSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +43,9 @@ class BlinkStationTest {
         Cli.Result run = Cli.run(data, "run", "--source", frames.toString(), "--station", "Front door", "--blink");
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         assertEquals(0, Cli.run(data, "events", "list", "--json").json().size(), "no check-in without a blink");
-        // The refusal is reported once for the visit (not once per frame) and names whom the face resembles, so a
-        // guard can let a live person in by hand: it is the option's false rejection, not a caught attack.
+        // When the person leaves without having blinked, the refusal is reported once for the visit (not per frame)
+        // and names whom the face resembles, so a guard can let a live person in by hand: it is the option's
+        // false rejection, not a caught attack.
         JsonNode refused = Cli.run(data, "alerts", "list", "--kind", "spoof", "--json").json();
         assertEquals(1, refused.size(), refused.toString());
         assertEquals("LIVE", refused.get(0).get("claimedEmployee").asText());
@@ -59,11 +61,18 @@ class BlinkStationTest {
         return data;
     }
 
-    /** An image folder whose files sort in the given order (links to the shared photos, nothing copied). */
+    /**
+     * An image folder whose files sort in the given order (links to the shared photos, nothing copied),
+     * then an empty scene (the photo of dogs) for longer than a track survives unseen, so the person leaves.
+     */
     private static Path frames(Path tmp, String... names) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("frames"));
         for (int i = 0; i < names.length; i++) {
             Files.createSymbolicLink(dir.resolve(String.format("%03d.jpg", i)), Cli.data().resolve("liveness-samples/real").resolve(names[i]));
+        }
+        int leaving = StationSettings.defaults().maxMissedFrames() + 2;
+        for (int i = 0; i < leaving; i++) {
+            Files.createSymbolicLink(dir.resolve(String.format("%03d.jpg", names.length + i)), Cli.data().resolve("detection/dlib/dogs.jpg"));
         }
         return dir;
     }

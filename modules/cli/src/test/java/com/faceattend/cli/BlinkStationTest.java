@@ -12,29 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `run --blink`: a recognised face must also blink. The frames are real live captures played as an
- * image folder: {@code liveness-samples/real/image_T2.jpg} (the eye model reads both eyes open) and
- * {@code image_T1.jpg} (read as closed, 0.000; see EyeBlinkLivenessCheckTest). A live person whose
- * eyes go open, closed, open is checked in; the same live person who never blinks is not. That second
- * outcome is the blink option's known cost (a live person is refused: the README and
- * modules/alerts/README.md say why it is off by default), so it is asserted as a refusal, never counted
- * as a correct spoof catch; spoof detection itself is measured by the liveness tests.
+ * `run --blink` end to end: a recognised face must also blink. The frames are a real live capture played as
+ * an image folder ({@code liveness-samples/real/image_T2.jpg}: the eye model reads both eyes open). A live
+ * person who never blinks is not checked in. That outcome is the blink option's known cost (a live person
+ * is refused; modules/alerts/README.md says why it is off by default), so it is asserted as a refusal,
+ * never counted as a correct spoof catch; spoof detection itself is measured by the liveness tests.
+ *
+ * <p>The success path (a blink within the patience checks the person in, once) is BlinkDecisionTest's in
+ * modules/engine, with the eye readings scripted; the real eye model's open, closed, open reading is
+ * EyeBlinkLivenessCheckTest's. It is not played here because the shared data holds no recording of a blink:
+ * image_T1.jpg reads "closed" only because its face is small (modules/alerts/README.md), and it sits elsewhere
+ * in the frame, so the station follows it as another track and sees no blink (tried: a SPOOF alert).
  */
 class BlinkStationTest {
     private static final String OPEN = "image_T2.jpg";
-    private static final String CLOSED = "image_T1.jpg";
-
-    @Test
-    void aLivePersonWhoBlinksIsCheckedInOnceWithoutASpoofAlert(@TempDir Path tmp) throws IOException {
-        Path data = enrolled(tmp);
-        Path frames = frames(tmp, OPEN, OPEN, OPEN, CLOSED, CLOSED, OPEN, OPEN, OPEN, OPEN);
-        Cli.Result run = Cli.run(data, "run", "--source", frames.toString(), "--station", "Front door", "--blink");
-        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-        JsonNode events = Cli.run(data, "events", "list", "--json").json();
-        assertEquals(1, events.size(), "one check-in after open, closed, open: " + events + "\n" + run);
-        assertEquals("LIVE", events.get(0).get("employeeCode").asText());
-        assertEquals(0, Cli.run(data, "alerts", "list", "--kind", "spoof", "--json").json().size(), "a blink is no spoof");
-    }
 
     @Test
     void aLivePersonWhoNeverBlinksIsRefusedNotCheckedIn(@TempDir Path tmp) throws IOException {

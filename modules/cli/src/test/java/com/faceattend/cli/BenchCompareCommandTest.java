@@ -17,8 +17,10 @@ class BenchCompareCommandTest {
     @Test
     void quickCompareWritesMarkdownAndCsvWithOneRowPerCombination(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("results");
-        // face-api.js is covered by QuickComparisonTest in modules/comparison; here the CLI wiring
-        Cli.Result r = Cli.run(tmp.resolve("data"), "bench", "--compare", "--quick", "--no-faceapi",
+        // The comparison's content (every row measured, sane values, face-api.js) is QuickComparisonTest's in
+        // modules/comparison; here only the CLI wiring, so the smallest run that still scores both kinds of LFW
+        // pair: --limit 2 (one same and one different pair per fold, two faces94 people, two video frames).
+        Cli.Result r = Cli.run(tmp.resolve("data"), "bench", "--compare", "--limit", "2", "--no-faceapi",
                 "--datasets", Cli.data().toString(), "--out", out.toString());
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         ProviderRegistry registry = new ProviderRegistry();
@@ -28,7 +30,7 @@ class BenchCompareCommandTest {
         assertTrue(csv.stream().anyMatch(l -> l.contains("face-api.js") && l.contains("skipped (--no-faceapi)")));
         String md = Files.readString(out.resolve("comparison.md"));
         assertTrue(md.contains("| opencv-haar (reference) | opencv-lbph (reference) |"), md);
-        // --quick scores a handful of pairs, so which row wins is noise here; the verdict must name one
+        // --limit 2 scores a handful of pairs, so which row wins is noise here; the verdict must name one
         // and say whether it is the default (the full run's verdict is in the README)
         assertTrue(r.out().contains("Best installed combination: "), r.out());
         assertTrue(r.out().contains("The default pipeline (ultraface-rfb320 + arcface-512-int8) is this combination.")

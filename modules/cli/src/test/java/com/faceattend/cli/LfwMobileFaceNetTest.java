@@ -15,16 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 class LfwMobileFaceNetTest {
 
     @Test
-    void mtcnnWithMobileFaceNetReaches97PercentOnLfwDev(@TempDir Path data) {
+    void mtcnnWithMobileFaceNetPinsTheReadmeFigures(@TempDir Path data) {
         Path lfw = Cli.data().resolve("lfw-dev");
         Cli.Result r = Cli.run(data, "eval", "verify", "--pairs", lfw.resolve("pairs.txt").toString(),
                 "--images", lfw.resolve("images").toString(), "--detector", "mtcnn", "--embedder", "mobilefacenet-192", "--json");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         JsonNode json = r.json();
-        double accuracy = json.get("meanAccuracy").asDouble();
         System.out.println("LFW-dev, mtcnn + mobilefacenet-192: " + r.out());
         assertEquals(3000, json.get("pairs").asInt());
         assertTrue(json.get("crossValidated").asBoolean());
-        assertTrue(accuracy >= 0.97, "mean accuracy " + accuracy);
+        // README "mtcnn + mobilefacenet-192, LFW-dev": 99.20 % +- 0.24, TAR 98.7 % at FAR 1e-3, 2 of 3,000 pairs
+        // unscored; margin in ReadmeFigures (3 pairs)
+        ReadmeFigures.assertPinned("LFW-dev, mtcnn + mobilefacenet-192", json, 0.9920, 0.987);
+        assertTrue(json.get("missingScores").asInt() <= 2 + ReadmeFigures.MARGIN_PAIRS, "README: 2 pairs unscored; " + json.get("missingScores"));
     }
 }

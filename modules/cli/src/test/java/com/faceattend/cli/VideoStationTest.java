@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +18,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VideoStationTest {
 
+    /**
+     * IN/OUT alternates within the local day (ZoneId.systemDefault()), so two runs on either side of local
+     * midnight would both be IN. The test runs in a fixed-offset zone where it is about noon now: the runs
+     * are twelve hours from either midnight, whatever the machine's zone and the time of the CI run.
+     */
     @Test
     void eachPersonIsRecordedOncePerRunAndASecondRunContinuesTheDatabase(@TempDir Path data) {
+        TimeZone machineZone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(zoneWhereItIsNoonNow()));
+        try {
+            runTwice(data);
+        } finally {
+            TimeZone.setDefault(machineZone);
+        }
+    }
+
+    static ZoneOffset zoneWhereItIsNoonNow() {
+        int minuteOfDayUtc = LocalTime.now(ZoneOffset.UTC).toSecondOfDay() / 60;
+        int offset = 12 * 60 - minuteOfDayUtc; // -12 h .. +12 h, within ZoneOffset's +-18 h
+        return ZoneOffset.ofTotalSeconds(offset * 60);
+    }
+
+    private static void runTwice(Path data) {
         Path video = Cli.data().resolve("video-and-small/video");
         assertEquals(ExitCode.OK, Cli.run(data, "enroll", "--code", "ALEX", "--name", "Alex Lacamoire", "--consent", "--quiet",
                 video.resolve("ref_alex_lacamoire.png").toString()).exitCode());

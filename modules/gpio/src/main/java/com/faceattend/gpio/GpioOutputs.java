@@ -39,14 +39,19 @@ public final class GpioOutputs implements AttendanceListener, AutoCloseable {
     private volatile LongConsumer doorOpened = t -> { };
 
     private GpioOutputs(Context pi4j, boolean ownsContext, GpioConfig config) {
-        this.pi4j = pi4j;
-        this.ownsContext = ownsContext;
-        this.config = config;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        this(pi4j, ownsContext, config, Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "faceattend-gpio");
             t.setDaemon(true);
             return t;
-        });
+        }));
+    }
+
+    /** {@code scheduler} runs every pin change and pulse end; tests pass one on virtual time. */
+    private GpioOutputs(Context pi4j, boolean ownsContext, GpioConfig config, ScheduledExecutorService scheduler) {
+        this.pi4j = pi4j;
+        this.ownsContext = ownsContext;
+        this.config = config;
+        this.scheduler = scheduler;
         try {
             this.door = new TimedOutput(output("door-relay", "Door relay", config.doorRelayPin(), config.relayActiveLow()),
                     config.relayActiveLow(), scheduler);
@@ -77,6 +82,15 @@ public final class GpioOutputs implements AttendanceListener, AutoCloseable {
      */
     public static GpioOutputs open(Context pi4j, GpioConfig config) {
         return new GpioOutputs(Objects.requireNonNull(pi4j, "pi4j"), false, Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * As {@link #open(Context, GpioConfig)}, with pin changes timed by {@code scheduler} (which this object
+     * shuts down on close): tests drive pulses on virtual time instead of sleeping.
+     */
+    static GpioOutputs open(Context pi4j, GpioConfig config, ScheduledExecutorService scheduler) {
+        return new GpioOutputs(Objects.requireNonNull(pi4j, "pi4j"), false, Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /**

@@ -29,14 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The door hardware on Pi4J's mock platform: which pins switch, in which order, and when. Durations
- * are short here (hundreds of ms) and the timing bounds allow for a loaded build machine.
+ * The door hardware on Pi4J's mock platform: which pins switch, in which order, and when. Pulses are timed
+ * by a {@link VirtualScheduler}: the test moves time forward and every pin change happens at exactly its
+ * scheduled virtual time, so lengths are asserted exactly and a loaded build machine cannot fail them.
  */
 class GpioOutputsTest {
     private static final String[] PINS = {"door-relay", "led-green", "led-red", "buzzer"};
-    private static final double SLACK_MS = 150;
 
     private Context pi4j;
+    private VirtualScheduler time;
 
     /** Door 300 ms, green 200 ms, red 400 ms, buzzer 60 on / 40 off / 60 on. */
     private static GpioConfig shortConfig(boolean activeLow) {
@@ -54,6 +55,7 @@ class GpioOutputsTest {
     void mockPlatform() {
         pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
                 .add(MockDigitalOutputProvider.newInstance(), MockDigitalInputProvider.newInstance()).build();
+        time = new VirtualScheduler();
     }
 
     @AfterEach
@@ -61,14 +63,19 @@ class GpioOutputsTest {
         pi4j.shutdown();
     }
 
+    private GpioOutputs open(boolean activeLow) {
+        return GpioOutputs.open(pi4j, shortConfig(activeLow), time);
+    }
+
     @Test
-    void recognisedAndLiveOpensTheDoorAndLightsGreenForTheirTimes() throws Exception {
-        try (GpioOutputs gpio = GpioOutputs.open(pi4j, shortConfig(false))) {
-            PinLog log = new PinLog(pi4j, PINS);
+    void recognisedAndLiveOpensTheDoorAndLightsGreenForTheirTimes() {
+        try (GpioOutputs gpio = open(false)) {
+            PinLog log = new PinLog(time::nanoTime, pi4j, PINS);
             gpio.onEvent(RECOGNISED);
-            // onEvent only schedules: when it returns the 300 ms pulse cannot have ended
-            assertEquals(List.of(), log.states("door-relay").stream().filter(s -> s == LOW).toList());
-            Thread.sleep(700);
+            assertEquals(List.of(), log.all(), "onEvent only schedules: the station thread never switches a pin");
+            time.advance(299);
+            assertEquals(List.of(HIGH), log.states("door-relay"), log.all().toString());
+            time.advance(400);
             assertEquals(List.of(HIGH, LOW), log.states("door-relay"), log.all().toString());
             assertEquals(List.of(HIGH, LOW), log.states("led-green"), log.all().toString());
             assertEquals(List.of(), log.states("led-red"));
@@ -79,21 +86,21 @@ class GpioOutputsTest {
     }
 
     @Test
-    void strangerAndSpoofLightRedAndSoundTheBuzzerPatternButNeverOpenTheDoor() throws Exception {
-        try (GpioOutputs gpio = GpioOutputs.open(pi4j, shortConfig(false))) {
-            PinLog log = new PinLog(pi4j, PINS);
+    void strangerAndSpoofLightRedAndSoundTheBuzzerPatternButNeverOpenTheDoor() {
+        try (GpioOutputs gpio = open(false)) {
+            PinLog log = new PinLog(time::nanoTime, pi4j, PINS);
             gpio.onEvent(STRANGER);
-            Thread.sleep(700);
+            time.advance(700);
             assertEquals(List.of(HIGH, LOW), log.states("led-red"), log.all().toString());
             assertDuration(log.of("led-red"), 400);
             List<PinLog.Change> beeps = log.of("buzzer");
             assertEquals(List.of(HIGH, LOW, HIGH, LOW), beeps.stream().map(PinLog.Change::state).toList(), log.all().toString());
-            assertBetween(beeps.get(1).atMillis() - beeps.get(0).atMillis(), 60);
-            assertBetween(beeps.get(2).atMillis() - beeps.get(0).atMillis(), 100);
-            assertBetween(beeps.get(3).atMillis() - beeps.get(0).atMillis(), 160);
+            assertEquals(60, beeps.get(1).atMillis() - beeps.get(0).atMillis());
+            assertEquals(100, beeps.get(2).atMillis() - beeps.get(0).atMillis());
+            assertEquals(160, beeps.get(3).atMillis() - beeps.get(0).atMillis());
 
             gpio.onEvent(SPOOF);
-            Thread.sleep(700);
+            time.advance(700);
             assertEquals(List.of(HIGH, LOW, HIGH, LOW), log.states("led-red"));
             assertEquals(8, log.states("buzzer").size());
             assertEquals(List.of(), log.states("door-relay"), "a stranger or spoof never opens the door");
@@ -102,13 +109,13 @@ class GpioOutputsTest {
     }
 
     @Test
-    void aSecondPersonWhileTheDoorIsOpenKeepsItOpenLonger() throws Exception {
-        try (GpioOutputs gpio = GpioOutputs.open(pi4j, shortConfig(false))) {
-            PinLog log = new PinLog(pi4j, PINS);
+    void aSecondPersonWhileTheDoorIsOpenKeepsItOpenLonger() {
+        try (GpioOutputs gpio = open(false)) {
+            PinLog log = new PinLog(time::nanoTime, pi4j, PINS);
             gpio.onEvent(RECOGNISED);
-            Thread.sleep(200);
+            time.advance(200);
             gpio.onEvent(RECOGNISED);
-            Thread.sleep(600);
+            time.advance(600);
             List<PinLog.Change> door = log.of("door-relay");
             // the second pulse re-asserts HIGH (no change event) and moves the end to 200 + 300 ms
             assertEquals(List.of(HIGH, LOW), door.stream().map(PinLog.Change::state).toList(), log.all().toString());
@@ -118,39 +125,48 @@ class GpioOutputsTest {
 
     @Test
     void exitButtonOpensTheDoor() throws Exception {
-        try (GpioOutputs gpio = GpioOutputs.open(pi4j, shortConfig(false))) {
-            PinLog log = new PinLog(pi4j, PINS);
+        try (GpioOutputs gpio = open(false)) {
+            PinLog log = new PinLog(time::nanoTime, pi4j, PINS);
             MockDigitalInput button = (MockDigitalInput) pi4j.io("exit-button", DigitalInput.class);
             button.mockState(HIGH);
             button.mockState(LOW);
-            Thread.sleep(600);
+            // Pi4J may deliver the button event on its own thread: wait for it (generous bound, returns at once when it came)
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (time.pending() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            time.advance(600);
             assertEquals(List.of(HIGH, LOW), log.states("door-relay"), log.all().toString());
+            assertDuration(log.of("door-relay"), 300);
             assertEquals(List.of(), log.states("led-green"), "leaving is not a welcome");
         }
     }
 
     @Test
-    void activeLowRelayIsEnergisedByLow() throws Exception {
-        try (GpioOutputs gpio = GpioOutputs.open(pi4j, shortConfig(true))) {
+    void activeLowRelayIsEnergisedByLow() {
+        try (GpioOutputs gpio = open(true)) {
             DigitalOutput relay = pi4j.io("door-relay", DigitalOutput.class);
             assertEquals(HIGH, relay.state(), "idle = released");
-            PinLog log = new PinLog(pi4j, PINS);
+            PinLog log = new PinLog(time::nanoTime, pi4j, PINS);
             gpio.onEvent(RECOGNISED);
-            Thread.sleep(600);
+            time.advance(600);
             assertEquals(List.of(LOW, HIGH), log.states("door-relay"));
+            assertDuration(log.of("door-relay"), 300);
         }
     }
 
     @Test
-    void closeSwitchesEverythingOffEvenMidPulse() throws Exception {
-        GpioOutputs gpio = GpioOutputs.open(pi4j, shortConfig(false));
+    void closeSwitchesEverythingOffEvenMidPulse() {
+        GpioOutputs gpio = open(false);
         gpio.onEvent(RECOGNISED);
         gpio.onEvent(STRANGER);
-        Thread.sleep(50);
+        time.advance(50);
+        assertEquals(HIGH, pi4j.io("door-relay", DigitalOutput.class).state(), "mid pulse");
         gpio.close();
         for (String id : PINS) {
             assertEquals(LOW, pi4j.io(id, DigitalOutput.class).state(), id);
         }
+        assertEquals(0, time.pending(), "no pulse end left to fire after close");
     }
 
     @Test
@@ -186,11 +202,6 @@ class GpioOutputsTest {
     }
 
     private static void assertDuration(List<PinLog.Change> onOff, double expectedMs) {
-        assertBetween(onOff.get(1).atMillis() - onOff.get(0).atMillis(), expectedMs);
-    }
-
-    private static void assertBetween(double actualMs, double expectedMs) {
-        assertTrue(actualMs >= expectedMs - 1 && actualMs <= expectedMs + SLACK_MS,
-                "expected about " + expectedMs + " ms, was " + actualMs);
+        assertEquals(expectedMs, onOff.get(1).atMillis() - onOff.get(0).atMillis(), "on for " + onOff);
     }
 }

@@ -5,8 +5,9 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** Every state change of the mock output pins, with the time it happened (ms after the log started). */
+/** Every state change of the mock output pins, with the time it happened (ms after the log started, on the given clock). */
 final class PinLog {
     record Change(String pin, DigitalState state, double atMillis) {
         @Override
@@ -15,17 +16,21 @@ final class PinLog {
         }
     }
 
-    private final long start = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long start;
     private final List<Change> changes = new ArrayList<>();
 
-    PinLog(Context pi4j, String... ids) {
+    /** Times changes by {@code nanoTime} (a {@link VirtualScheduler}'s clock in the unit tests). */
+    PinLog(LongSupplier nanoTime, Context pi4j, String... ids) {
+        this.nanoTime = nanoTime;
+        this.start = nanoTime.getAsLong();
         for (String id : ids) {
             pi4j.io(id, DigitalOutput.class).addListener(e -> record(id, e.state()));
         }
     }
 
     private synchronized void record(String id, DigitalState s) {
-        changes.add(new Change(id, s, (System.nanoTime() - start) / 1e6));
+        changes.add(new Change(id, s, (nanoTime.getAsLong() - start) / 1e6));
     }
 
     synchronized List<Change> of(String pin) {

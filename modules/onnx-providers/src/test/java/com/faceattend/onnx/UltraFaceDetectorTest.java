@@ -9,10 +9,7 @@ import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,30 +50,17 @@ class UltraFaceDetectorTest {
     }
 
     @Test
-    void recallOnTheLabelledDetectionPhotosAtIou05() throws Exception {
-        Map<String, List<FaceBox>> truth = new HashMap<>();
-        for (String line : Files.readAllLines(TestData.root().resolve("detection/dlib/boxes.csv")).stream().skip(1).toList()) {
-            String[] c = line.split(",");
-            if (c[6].trim().equals("0")) {
-                truth.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new FaceBox(
-                        Float.parseFloat(c[2]), Float.parseFloat(c[3]), Float.parseFloat(c[4]), Float.parseFloat(c[5])));
-            }
-        }
-        int found = 0, total = 0, detections = 0;
-        for (var e : truth.entrySet()) {
-            List<DetectedFace> faces = detector.detect(TestData.image("detection/dlib/" + e.getKey()));
-            detections += faces.size();
-            for (FaceBox t : e.getValue()) {
-                total++;
-                if (faces.stream().anyMatch(f -> f.box().iou(t) >= 0.5f)) {
-                    found++;
-                }
-            }
-        }
-        double recall = found / (double) total;
-        System.out.printf("UltraFace recall at IoU 0.5 on detection/dlib: %d/%d = %.3f (%d detections)%n", found, total, recall, detections);
-        // Whole-frame resize to 320x240 loses the smallest faces of these photos; see README "Detection".
-        assertTrue(recall >= 0.5, "recall " + recall);
+    void recallOnTheLabelledDetectionPhotosPinsTheReadmeFigure() {
+        DetectionRecall.Result r = DetectionRecall.measure(detector);
+        System.out.printf("UltraFace recall at IoU 0.5 on detection/dlib: %d/%d = %.3f (%d detections)%n",
+                r.found(), r.total(), r.recall(), r.detections());
+        // README "Accuracy": "43/43 found at IoU 0.5". At p = 1 the binomial SE is 0, so the margin is the
+        // one-face floor of DetectionRecall.pinnedMinimum: 42 of 43 (a CPU's kernels may move one borderline box).
+        assertEquals(43, r.total(), "labelled faces in detection/dlib/boxes.csv");
+        int least = DetectionRecall.pinnedMinimum(43, 43);
+        assertTrue(r.found() >= least, "README: 43/43 found; measured " + r.found() + "/43, least accepted " + least);
+        // every box it reports is one of the labelled faces, give or take one (README: no invented faces)
+        assertTrue(r.detections() <= r.total() + 1, "detections " + r.detections());
     }
 
     private static String firstPerson() {

@@ -18,6 +18,8 @@ import com.faceattend.spi.SourceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -62,7 +64,7 @@ class HaarFacePrescreenTest {
         }
     }
 
-    /** Cheap recall floor on real photos (the full measurement is {@link HaarMeasurementTest}). */
+    /** Cheap recall floor on real photos (the full measurement of nine configurations is {@link HaarMeasurementBench}). */
     @Test
     void recallOnRealPhotos() throws IOException {
         try (FacePrescreen prescreen = provider.create(ProviderSettings.defaults())) {
@@ -77,7 +79,7 @@ class HaarFacePrescreenTest {
             }
             int labelled = 0;
             int found = 0;
-            for (var entry : HaarMeasurementTest.dlibBoxes().entrySet()) {
+            for (var entry : dlibBoxes().entrySet()) {
                 List<FaceBox> candidates = prescreen.candidates(ImageDecoder.decode(TestData.file("detection/dlib/" + entry.getKey())));
                 for (FaceBox truth : entry.getValue()) {
                     labelled++;
@@ -86,8 +88,9 @@ class HaarFacePrescreenTest {
             }
             assertEquals(43, labelled);
             // Measured 33/43: the misses are faces of 37 px in 500 px photos, about 24 px after
-            // the scale-down to 320, right at the cascade's 24 px window.
-            assertTrue(found >= 28, "dlib faces found: " + found + "/43");
+            // the scale-down to 320, right at the cascade's 24 px window. Pinned at 33 less one binomial SE,
+            // sqrt(43 x 0.77 x 0.23) = 2.8 faces: at least 31 (the cascade is deterministic on these photos).
+            assertTrue(found >= 31, "dlib faces found: " + found + "/43, measured 33/43");
         }
     }
 
@@ -104,27 +107,23 @@ class HaarFacePrescreenTest {
         }
     }
 
+    /** Timing per frame is HaarMeasurementBench's (ms/640x360); here only what it finds, on every third frame. */
     @Test
-    void timePerVideoFrame() {
+    void findsCandidatesInMostFramesOfTheClip() {
         Path clip = TestData.file("video-and-small/video/short_hamilton_clip.mp4");
         try (FrameSource video = new FfmpegFrameSourceProvider().open(SourceSpec.parse(clip.toString()));
              FacePrescreen prescreen = provider.create(ProviderSettings.defaults())) {
             int frames = 0;
+            int screened = 0;
             int withFaces = 0;
-            long nanos = 0;
             FrameImage frame;
             while ((frame = video.next()) != null) {
-                long t0 = System.nanoTime();
-                List<FaceBox> boxes = prescreen.candidates(frame);
-                if (frames >= 10) { // the first frames warm up the JIT and OpenCV's thread pool
-                    nanos += System.nanoTime() - t0;
+                if (frames++ % 3 == 0) {
+                    screened++;
+                    withFaces += prescreen.candidates(frame).isEmpty() ? 0 : 1;
                 }
-                withFaces += boxes.isEmpty() ? 0 : 1;
-                frames++;
             }
-            System.out.printf("haar pre-screen on 640x360 (maxWidth 320): %.2f ms/frame over %d frames, %d frames with candidates%n",
-                    nanos / 1e6 / (frames - 10), frames - 10, withFaces);
-            assertTrue(withFaces > frames / 2, "two people are on screen most of the clip: " + withFaces + "/" + frames);
+            assertTrue(withFaces > screened / 2, "two people are on screen most of the clip: " + withFaces + "/" + screened);
         }
     }
 
@@ -167,5 +166,20 @@ class HaarFacePrescreenTest {
             resize(Mats.toMat(f), big, new Size(f.width() * factor, f.height() * factor), 0, 0, INTER_LINEAR);
             return Mats.toFrame(big, f.timestampMillis());
         }
+    }
+
+    /** boxes.csv: split,file,x,y,w,h,ignore. */
+    static Map<String, List<FaceBox>> dlibBoxes() throws IOException {
+        Map<String, List<FaceBox>> boxes = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(TestData.file("detection/dlib/boxes.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (f.length < 7 || f[6].trim().equals("1")) {
+                continue;
+            }
+            boxes.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new FaceBox(Float.parseFloat(f[2]),
+                    Float.parseFloat(f[3]), Float.parseFloat(f[4]), Float.parseFloat(f[5])));
+        }
+        return boxes;
     }
 }

@@ -25,6 +25,7 @@ public final class StationRunner {
     private Consumer<String> status = s -> LOG.info(s);
     private Consumer<FrameAnalysisWithFrame> frameListener = f -> { };
     private int maxReconnects = Integer.MAX_VALUE;
+    private Consumer<Duration> pause = this::sleep;
 
     /** A frame and what the station made of it (for live display). */
     public record FrameAnalysisWithFrame(FrameImage frame, FrameAnalysis analysis) { }
@@ -59,6 +60,12 @@ public final class StationRunner {
         return this;
     }
 
+    /** How the runner waits between reconnect attempts (tests record the back-off instead of sleeping). */
+    StationRunner pauseWith(Consumer<Duration> pauser) {
+        this.pause = Objects.requireNonNull(pauser);
+        return this;
+    }
+
     public void stop() {
         stopRequested.set(true);
     }
@@ -90,9 +97,9 @@ public final class StationRunner {
                         if (++failuresInRow > maxReconnects) {
                             throw e;
                         }
-                        Duration pause = backoff(failuresInRow);
-                        status.accept(e.getMessage() + " — reconnecting in " + pause.toSeconds() + " s");
-                        sleep(pause);
+                        Duration wait = backoff(failuresInRow);
+                        status.accept(e.getMessage() + " — reconnecting in " + wait.toSeconds() + " s");
+                        pause.accept(wait);
                         try {
                             source = opener.get();
                             reconnects++;

@@ -60,12 +60,17 @@ class BlazeFaceDetectorTest {
     }
 
     @Test
-    void recallOnWideShotsIsReportedNotRequired() {
-        // The short-range model sees a whole wide photo letterboxed to 128 px: small faces vanish. Printed
-        // for the comparison table; the only claim is that it finds some faces without inventing many.
+    void recallOnWideShotsPinsTheReadmeFigure() {
+        // The short-range model sees a whole wide photo letterboxed to 128 px: small faces vanish.
         DetectionRecall.Result r = DetectionRecall.measure(detector);
         System.out.printf("BlazeFace (front, 128) recall at IoU 0.5 on detection/dlib: %d/%d = %.3f (%d detections)%n",
                 r.found(), r.total(), r.recall(), r.detections());
-        assertTrue(r.detections() <= 2 * r.total(), "detections " + r.detections());
+        // README "blazeface-front, detection/dlib": "10/43 (23 %)". One binomial SE at p = 10/43 is
+        // sqrt(43 x 0.233 x 0.767) = 2.8 faces, so at least 8 of 43 (DetectionRecall.pinnedMinimum).
+        assertEquals(43, r.total(), "labelled faces in detection/dlib/boxes.csv");
+        int least = DetectionRecall.pinnedMinimum(10, 43);
+        assertTrue(r.found() >= least, "README: 10/43 found; measured " + r.found() + "/43, least accepted " + least);
+        // README comparison table: precision 100 % for blazeface-front, so no more boxes than faces found, give or take one
+        assertTrue(r.detections() <= r.found() + 1, "detections " + r.detections() + " for " + r.found() + " faces found");
     }
 }

@@ -6,7 +6,6 @@ import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.evaluation.PersonFolders;
 import com.faceattend.store.DerbyAttendanceStore;
-import com.faceattend.store.Employee;
 import com.faceattend.store.TemplateToSave;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -123,16 +121,10 @@ final class EnrollCommand implements Callable<Integer> {
     }
 
     private int save(DerbyAttendanceStore store, String code, String name, List<EnrolmentSample> accepted) {
-        Optional<Employee> existing = store.findEmployee(code);
-        Instant now = Instant.now();
-        if (existing.isEmpty()) {
-            store.addEmployee(code, name, department, now);
-        } else if (existing.get().consentRecordedAt() == null) {
-            store.recordConsent(code, now, actor());
-        }
         List<TemplateToSave> templates = accepted.stream()
                 .flatMap(s -> s.templates().stream().map(e -> new TemplateToSave(e, s.quality()))).toList();
-        return store.addTemplates(code, templates, actor());
+        // one transaction: never an employee without templates; the same photos again store nothing new
+        return store.enrol(code, name, department, Instant.now(), templates, actor());
     }
 
     static String actor() {

@@ -122,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
             if (haarPrescreen) {
                 st.usePrescreen(ctx.register(ctx.registry().prescreen("opencv-haar").create(ProviderSettings.defaults())));
             }
-            st.addListener(new StoreRecorder(ctx.store(), strangerRetention));
+            st.recallPassesFrom(ctx.store()::lastRecordedAt); // the cooldown survives a restart
+            st.addListener(StoreRecorder.besideAlerts(ctx.store()));
             StationAlerts alerts = alertService(ctx).forStation();
             st.addListener(alerts);
             GpioOutputs door = gpio == null ? null : ctx.register(openGpio());

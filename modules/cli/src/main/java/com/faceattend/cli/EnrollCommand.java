@@ -114,7 +114,8 @@ final class EnrollCommand implements Callable<Integer> {
                         .map(r -> new RejectedPhoto(r.photo().toString(), r.problem(), r.fix())).toList()));
             }
             report(out, outcomes);
-            int enrolled = (int) outcomes.stream().filter(o -> o.templatesSaved > 0).count();
+            // accepted photos count even when their templates were stored before (enrolling again is a no-op)
+            int enrolled = (int) outcomes.stream().filter(o -> o.photosAccepted > 0).count();
             boolean anyRejected = outcomes.stream().anyMatch(o -> !o.rejected.isEmpty());
             return enrolled == 0 ? ExitCode.BAD_INPUT : (anyRejected ? ExitCode.PARTIAL : ExitCode.OK);
         }
@@ -144,7 +145,9 @@ final class EnrollCommand implements Callable<Integer> {
         int rejectedPhotos = 0;
         for (PersonOutcome o : outcomes) {
             String verdict = o.templatesSaved > 0
-                    ? o.photosAccepted + " photo(s) enrolled (" + o.templatesSaved + " templates)" : "NOT enrolled: no usable photo";
+                    ? o.photosAccepted + " photo(s) enrolled (" + o.templatesSaved + " templates)"
+                    : o.photosAccepted > 0 ? o.photosAccepted + " photo(s) already enrolled (no new templates)"
+                    : "NOT enrolled: no usable photo";
             out.printf("%-20s %s%s%n", o.code, verdict, o.rejected.isEmpty() ? "" : ", " + o.rejected.size() + " photo(s) rejected");
             rejectedPhotos += o.rejected.size();
         }

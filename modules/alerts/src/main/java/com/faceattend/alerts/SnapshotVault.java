@@ -28,13 +28,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Each snapshot is one file {@code <expiry epoch seconds>-<random uuid>.snap} holding a fresh
  * 12-byte nonce followed by the AES-256-GCM ciphertext and 16-byte tag of (width, height, BGR
  * pixels). The file name is the GCM associated data, so a file renamed to postpone its expiry no
- * longer decrypts. The key is 32 random bytes in {@code snapshot.key} in the same folder, created
- * owner-read/write only; it never enters the database, so a copied database or backup holds no
- * readable image. Deleting the key destroys every snapshot at once. Files whose expiry has passed
+ * longer decrypts. The key is 32 random bytes in {@code <folder>.key} beside the snapshot folder
+ * (not in it: a copy of the snapshots is not a copy of the key), created owner-read/write only and
+ * atomically (written to a private temporary file, then linked into place, so no reader ever sees
+ * half a key and two stations starting together agree on one); it never enters the database, so a
+ * copied database or backup holds no readable image. Deleting the key destroys every snapshot at once. Files whose expiry has passed
  * are never returned and {@link #purgeExpired} deletes them.
  */
 public final class SnapshotVault {
-    static final String KEY_FILE = "snapshot.key";
+    /** Where keys lived before issue 18 (inside the snapshot folder); moved out on the next open. */
+    static final String OLD_KEY_FILE = "snapshot.key";
     private static final Pattern NAME = Pattern.compile("(\\d{1,19})-[0-9a-f-]{36}\\.snap");
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -52,7 +55,9 @@ public final class SnapshotVault {
     public static SnapshotVault open(Path dir) {
         try {
             Files.createDirectories(dir);
-            return new SnapshotVault(dir, loadOrCreateKey(dir.resolve(KEY_FILE)));
+            Path keyFile = keyFileOf(dir);
+            moveOldKey(dir.resolve(OLD_KEY_FILE), keyFile);
+            return new SnapshotVault(dir, loadOrCreateKey(keyFile));
         } catch (IOException e) {
             throw new StoreException("cannot open the snapshot folder " + dir + " (" + e.getMessage() + ")",
                     "Check that the folder is writable, or turn snapshots off.", e);
@@ -128,7 +133,7 @@ public final class SnapshotVault {
             return Optional.of(new SnapshotImage(w, h, bgr));
         } catch (javax.crypto.AEADBadTagException e) {
             throw new StoreException("snapshot " + name + " does not decrypt: it was altered, renamed, or encrypted with another key",
-                    "Treat it as lost; if " + KEY_FILE + " was replaced, older snapshots cannot be read any more.", e);
+                    "Treat it as lost; if the snapshot key (" + keyFileOf(dir).getFileName() + ") was replaced, older snapshots cannot be read any more.", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
         }
@@ -152,19 +157,46 @@ public final class SnapshotVault {
         return deleted;
     }
 
+    /** The key of the snapshots in {@code dir}: {@code <dir>.key} beside the folder. */
+    static Path keyFileOf(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".key");
+    }
+
+    /** A key from before issue 18 moves out of the snapshot folder, so its snapshots stay readable. */
+    private static void moveOldKey(Path oldKey, Path keyFile) throws IOException {
+        if (Files.isRegularFile(oldKey) && !Files.exists(keyFile)) {
+            try {
+                Files.move(oldKey, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                // another process moved it first
+            }
+        }
+    }
+
     private static SecretKey loadOrCreateKey(Path keyFile) throws IOException {
         if (!Files.exists(keyFile)) {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
+            boolean posix = keyFile.getFileSystem().supportedFileAttributeViews().contains("posix");
+            Path tmp = posix
+                    ? Files.createTempFile(keyFile.getParent(), ".snapshot-key", ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(keyFile.getParent(), ".snapshot-key", ".tmp");
             try {
-                if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } else {
-                    Files.createFile(keyFile);
+                try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.write(ByteBuffer.wrap(fresh));
+                    ch.force(true); // on disk before it has its name: a crash never leaves a short key
                 }
-                Files.write(keyFile, fresh, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                try {
+                    Files.createLink(keyFile, tmp); // atomic, and fails if another process made one first
+                } catch (UnsupportedOperationException noLinks) {
+                    Files.move(tmp, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
             } catch (FileAlreadyExistsException raced) {
                 // another station process created it first: use theirs
+            } finally {
+                Files.deleteIfExists(tmp);
             }
         }
         byte[] raw = Files.readAllBytes(keyFile);

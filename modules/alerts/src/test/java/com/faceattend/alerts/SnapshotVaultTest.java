@@ -28,7 +28,8 @@ class SnapshotVaultTest {
     }
 
     @Test
-    void roundTripsAndStoresNoPlainPixels(@TempDir Path dir) throws IOException {
+    void roundTripsAndStoresNoPlainPixels(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("snapshots");
         SnapshotVault vault = SnapshotVault.open(dir);
         SnapshotImage img = image();
         String name = vault.store(img, NOW.plus(Duration.ofDays(7)));
@@ -42,11 +43,12 @@ class SnapshotVaultTest {
         byte[] probe = java.util.Arrays.copyOfRange(img.bgr(), 100, 132);
         assertFalse(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .contains(new String(probe, java.nio.charset.StandardCharsets.ISO_8859_1)), "pixels must not appear in the file");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SnapshotVault.KEY_FILE))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(SnapshotVault.keyFileOf(dir))));
     }
 
     @Test
-    void alteredRenamedOrForeignKeyFilesDoNotDecrypt(@TempDir Path dir) throws IOException {
+    void alteredRenamedOrForeignKeyFilesDoNotDecrypt(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("snapshots");
         SnapshotVault vault = SnapshotVault.open(dir);
         String name = vault.store(image(), NOW.plus(Duration.ofDays(1)));
         // renamed to postpone its expiry
@@ -69,7 +71,8 @@ class SnapshotVaultTest {
     }
 
     @Test
-    void expiredSnapshotsAreNeverReturnedAndArePurged(@TempDir Path dir) {
+    void expiredSnapshotsAreNeverReturnedAndArePurged(@TempDir Path tmp) {
+        Path dir = tmp.resolve("snapshots");
         SnapshotVault vault = SnapshotVault.open(dir);
         String soon = vault.store(image(), NOW.plus(Duration.ofHours(1)));
         String later = vault.store(image(), NOW.plus(Duration.ofDays(7)));
@@ -81,9 +84,30 @@ class SnapshotVaultTest {
     }
 
     @Test
-    void damagedKeyIsReportedWithAFix(@TempDir Path dir) throws IOException {
+    void theKeyLivesApartFromTheSnapshotsAndAnOldKeyMovesOut(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("snapshots");
+        SnapshotVault vault = SnapshotVault.open(dir);
+        String name = vault.store(image(), NOW.plus(Duration.ofDays(1)));
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(name), files.map(f -> f.getFileName().toString()).toList(),
+                    "the snapshot folder holds snapshots only: copying it must not copy the key");
+        }
+        assertEquals(tmp.resolve("snapshots.key"), SnapshotVault.keyFileOf(dir));
+        assertEquals(32, Files.size(SnapshotVault.keyFileOf(dir)));
+        // an installation from before: key inside the folder; its snapshots must stay readable
+        Path old = tmp.resolve("old");
+        SnapshotVault.open(old).store(image(), NOW.plus(Duration.ofDays(1)));
+        String oldName = SnapshotVault.open(old).store(image(), NOW.plus(Duration.ofDays(1)));
+        Files.move(SnapshotVault.keyFileOf(old), old.resolve(SnapshotVault.OLD_KEY_FILE));
+        assertTrue(SnapshotVault.open(old).read(oldName, NOW).isPresent());
+        assertFalse(Files.exists(old.resolve(SnapshotVault.OLD_KEY_FILE)), "the old key moved out of the folder");
+    }
+
+    @Test
+    void damagedKeyIsReportedWithAFix(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("snapshots");
         SnapshotVault.open(dir);
-        Files.write(dir.resolve(SnapshotVault.KEY_FILE), new byte[5]);
+        Files.write(SnapshotVault.keyFileOf(dir), new byte[5]);
         StoreException e = assertThrows(StoreException.class, () -> SnapshotVault.open(dir));
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
         assertTrue(e.fix().contains("delete it"), e.fix());

@@ -6,7 +6,6 @@ import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.evaluation.PersonFolders;
 import com.faceattend.store.DerbyAttendanceStore;
-import com.faceattend.store.Employee;
 import com.faceattend.store.TemplateToSave;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -116,23 +114,18 @@ final class EnrollCommand implements Callable<Integer> {
                         .map(r -> new RejectedPhoto(r.photo().toString(), r.problem(), r.fix())).toList()));
             }
             report(out, outcomes);
-            int enrolled = (int) outcomes.stream().filter(o -> o.templatesSaved > 0).count();
+            // accepted photos count even when their templates were stored before (enrolling again is a no-op)
+            int enrolled = (int) outcomes.stream().filter(o -> o.photosAccepted > 0).count();
             boolean anyRejected = outcomes.stream().anyMatch(o -> !o.rejected.isEmpty());
             return enrolled == 0 ? ExitCode.BAD_INPUT : (anyRejected ? ExitCode.PARTIAL : ExitCode.OK);
         }
     }
 
     private int save(DerbyAttendanceStore store, String code, String name, List<EnrolmentSample> accepted) {
-        Optional<Employee> existing = store.findEmployee(code);
-        Instant now = Instant.now();
-        if (existing.isEmpty()) {
-            store.addEmployee(code, name, department, now);
-        } else if (existing.get().consentRecordedAt() == null) {
-            store.recordConsent(code, now, actor());
-        }
         List<TemplateToSave> templates = accepted.stream()
                 .flatMap(s -> s.templates().stream().map(e -> new TemplateToSave(e, s.quality()))).toList();
-        return store.addTemplates(code, templates, actor());
+        // one transaction: never an employee without templates; the same photos again store nothing new
+        return store.enrol(code, name, department, Instant.now(), templates, actor());
     }
 
     static String actor() {
@@ -152,7 +145,9 @@ final class EnrollCommand implements Callable<Integer> {
         int rejectedPhotos = 0;
         for (PersonOutcome o : outcomes) {
             String verdict = o.templatesSaved > 0
-                    ? o.photosAccepted + " photo(s) enrolled (" + o.templatesSaved + " templates)" : "NOT enrolled: no usable photo";
+                    ? o.photosAccepted + " photo(s) enrolled (" + o.templatesSaved + " templates)"
+                    : o.photosAccepted > 0 ? o.photosAccepted + " photo(s) already enrolled (no new templates)"
+                    : "NOT enrolled: no usable photo";
             out.printf("%-20s %s%s%n", o.code, verdict, o.rejected.isEmpty() ? "" : ", " + o.rejected.size() + " photo(s) rejected");
             rejectedPhotos += o.rejected.size();
         }

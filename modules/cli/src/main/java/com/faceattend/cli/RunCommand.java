@@ -123,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
             if (haarPrescreen) {
                 st.usePrescreen(ctx.register(ctx.registry().prescreen("opencv-haar").create(ProviderSettings.defaults())));
             }
-            st.addListener(new StoreRecorder(ctx.store(), strangerRetention));
+            st.recallPassesFrom(ctx.store()::lastRecordedAt); // the cooldown survives a restart
+            st.addListener(StoreRecorder.besideAlerts(ctx.store()));
             StationAlerts alerts = alertService(ctx).forStation();
             st.addListener(alerts);
             GpioOutputs door = gpio == null ? null : ctx.register(openGpio());
@@ -154,9 +155,13 @@ final class RunCommand implements Callable<Integer> {
             try {
                 stats = runner.run();
             } catch (ListenerFailedException e) {
-                throw new UserFacingException("attendance could not be recorded: " + e.getMessage(),
-                        "check that the database folder " + ctx.dataDir().resolve("db") + " is writable and the disk is not full",
-                        ExitCode.STORE_UNAVAILABLE);
+                // the store says what went wrong and how to fix it; "disk full" only when it is (issue 18)
+                if (e.getCause() instanceof com.faceattend.store.StoreException se) {
+                    throw new UserFacingException("attendance could not be recorded: " + se.getMessage(), se.fix(),
+                            ExitCode.STORE_UNAVAILABLE);
+                }
+                throw new UserFacingException("an event could not be passed on: " + e.getMessage(),
+                        "see the log file in " + ctx.dataDir() + " for details", ExitCode.INTERNAL);
             }
             err.printf(Locale.ROOT, "[%s] %d frames (%d analysed) in %.1f s = %.1f fps, %d event(s), %d reconnect(s)%n", station,
                     stats.frames(), stats.analysedFrames(), stats.seconds(), stats.framesPerSecond(), stats.events(), stats.reconnects());

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import com.faceattend.opencv.ImageFormats.Format;
 import com.faceattend.spi.FrameImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,15 +31,22 @@ public final class ImageDecoder {
     /** Images above this many pixels are refused (a 50 MP BGR frame is already 150 MB). */
     public static final long MAX_PIXELS = 50_000_000L;
 
-    /** Java arrays stop a little short of 2^31 bytes. */
-    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64;
+    /**
+     * The most bytes read from one file: above any real photo of at most {@link #MAX_PIXELS} (an
+     * uncompressed 50 MP BMP is 150 MB), far below a heap-filling read.
+     */
+    public static final long MAX_FILE_BYTES = 192L << 20;
 
     private static final String SUPPORTED = "JPEG, PNG, BMP, WebP, TIFF, GIF or PGM/PPM";
 
     private ImageDecoder() {
     }
 
-    /** Reads and decodes an image file. */
+    /**
+     * Reads and decodes an image file. Only regular files are read (a FIFO would block forever, a
+     * link to a device such as /dev/zero would never end), and never more than
+     * {@link #MAX_FILE_BYTES}, whatever size the file system reports.
+     */
     public static FrameImage decode(Path file) {
         Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
@@ -49,14 +57,22 @@ public final class ImageDecoder {
             throw new ImageDecodeException("image file " + file + " not found",
                     "check the path: the file may have been moved, renamed or deleted");
         }
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ImageDecodeException("image file " + file + " is too large (" + size / (1 << 20) + " MB)",
+        if (!Files.isRegularFile(file)) { // follows links: a link to a photo is fine, one to a device is not
+            throw new ImageDecodeException(file + " is not a regular file (a pipe, device or socket), not an image file",
+                    "choose a photo file saved on disk");
+        }
+        return decode(readLimited(file), file.toString());
+    }
+
+    /** The file's bytes, refusing it once it proves larger than {@link #MAX_FILE_BYTES}. */
+    private static byte[] readLimited(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ImageDecodeException("image file " + file + " is too large (over " + MAX_FILE_BYTES / (1 << 20) + " MB)",
                         "scale the image down below " + MAX_PIXELS / 1_000_000 + " megapixels and save it as JPEG or PNG");
             }
-            bytes = Files.readAllBytes(file);
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new ImageDecodeException("image file " + file + " not found", "check the path: the file may have been moved, renamed or deleted", e);
         } catch (AccessDeniedException e) {
@@ -66,7 +82,6 @@ public final class ImageDecoder {
             throw new ImageDecodeException("image file " + file + " cannot be read: " + e.getMessage(),
                     "check the disk or network share the file is on and try again", e);
         }
-        return decode(bytes, file.toString());
     }
 
     /**
@@ -88,6 +103,10 @@ public final class ImageDecoder {
         long[] header = ImageFormats.size(encoded, format);
         if (header != null) {
             checkPixels(name, header[0], header[1]);
+        } else if (ImageFormats.needsHeaderSize(format)) {
+            throw new ImageDecodeException("image " + name + " is corrupt: its " + format.label
+                    + " header does not say how large the picture is",
+                    "open it in an image viewer to check it, or save it again as JPEG or PNG");
         }
         // PointerScope frees the encoded copy and the decoded Mat whatever happens below.
         try (PointerScope scope = new PointerScope()) {
@@ -134,10 +153,24 @@ public final class ImageDecoder {
     }
 
     private static ImageDecodeException corrupt(String name, Format format, Throwable cause) {
-        String detail = cause == null ? "" : " (" + firstLine(cause.getMessage()) + ")";
+        String detail = cause == null ? "" : " (" + openCvReason(cause.getMessage()) + ")";
         return new ImageDecodeException("image " + name + " is corrupt or truncated: its " + format.label
                 + " data could not be decoded" + detail,
                 "open it in an image viewer to check it; copy or export it again", cause);
+    }
+
+    /** "OpenCV(4.x) /build/path/file.cpp:88: error: (-2:Unspecified error) RGBE read error in function 'f'" -> "RGBE read error". */
+    private static final java.util.regex.Pattern OPENCV_ERROR =
+            java.util.regex.Pattern.compile("error: \\(-?\\d+:[^)]*\\) (.*?)(?: in function '[^']*')?\\s*$");
+
+    /** The decoder's reason without OpenCV's build paths and source lines, which mean nothing to a user. */
+    static String openCvReason(String message) {
+        String line = firstLine(message);
+        java.util.regex.Matcher m = OPENCV_ERROR.matcher(line);
+        if (m.find()) {
+            return m.group(1).trim();
+        }
+        return line.contains("/") || line.contains("\\") ? "decoder error" : line;
     }
 
     private static String firstLine(String s) {

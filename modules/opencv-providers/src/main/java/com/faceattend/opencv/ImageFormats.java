@@ -15,7 +15,8 @@ final class ImageFormats {
     enum Format {
         JPEG("JPEG", true), PNG("PNG", true), GIF("GIF", true), BMP("BMP", true), TIFF("TIFF", true),
         WEBP("WebP", true), PNM("PGM/PPM/PBM", true), PAM("PAM", true), PFM("PFM", true),
-        JPEG2000("JPEG 2000", true), EXR("OpenEXR", true), HDR("Radiance HDR", true),
+        // OpenEXR: this OpenCV build ships the codec disabled (OPENCV_IO_ENABLE_OPENEXR), for its security record
+        JPEG2000("JPEG 2000", true), EXR("OpenEXR", false), HDR("Radiance HDR", true),
         SUN_RASTER("Sun raster", true),
         HEIF("HEIC/HEIF", false), AVIF("AVIF", false), JPEG_XL("JPEG XL", false), PSD("Photoshop PSD", false),
         ICO("Windows icon", false), PDF("PDF", false), SVG("SVG", false), VIDEO("video", false),
@@ -122,11 +123,78 @@ final class ImageFormats {
                 case WEBP -> webpSize(b);
                 case PNM -> pnmSize(b);
                 case TIFF -> tiffSize(b);
+                case PFM -> pnmSize(b);
+                case PAM -> pamSize(b);
+                case SUN_RASTER -> dims(u32be(b, 4), u32be(b, 8));
+                case HDR -> hdrSize(b);
+                case JPEG2000 -> jpeg2000Size(b);
                 default -> null;
             };
         } catch (ArrayIndexOutOfBoundsException truncated) {
             return null;
         }
+    }
+
+    /**
+     * Formats whose OpenCV decoder allocates the whole image before we could check its size, and
+     * that no face photo needs to arrive in without a readable header: without a size from the
+     * header they are refused, not decoded (issue 18: 81 MP from a 5 MB HDR file).
+     */
+    static boolean needsHeaderSize(Format format) {
+        return switch (format) {
+            case PFM, PAM, SUN_RASTER, HDR, JPEG2000 -> true;
+            default -> false;
+        };
+    }
+
+    /** PAM: "P7", then "WIDTH w" / "HEIGHT h" lines up to ENDHDR. */
+    private static long[] pamSize(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.US_ASCII);
+        int end = head.indexOf("ENDHDR");
+        if (end < 0) {
+            return null;
+        }
+        long w = -1, h = -1;
+        for (String line : head.substring(0, end).split("\\R")) {
+            String[] t = line.trim().split("\\s+");
+            if (t.length == 2 && t[1].matches("\\d{1,10}")) {
+                if (t[0].equals("WIDTH")) {
+                    w = Long.parseLong(t[1]);
+                } else if (t[0].equals("HEIGHT")) {
+                    h = Long.parseLong(t[1]);
+                }
+            }
+        }
+        return w < 0 || h < 0 ? null : dims(w, h);
+    }
+
+    /** Radiance: header lines, an empty line, then e.g. "-Y 480 +X 640" (either axis first, any sign). */
+    private static long[] hdrSize(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, 65536), StandardCharsets.US_ASCII);
+        int blank = head.indexOf("\n\n");
+        if (blank < 0) {
+            return null;
+        }
+        int eol = head.indexOf('\n', blank + 2);
+        String[] t = head.substring(blank + 2, eol < 0 ? head.length() : eol).trim().split("\\s+");
+        if (t.length != 4 || !t[1].matches("\\d{1,10}") || !t[3].matches("\\d{1,10}")) {
+            return null;
+        }
+        long first = Long.parseLong(t[1]);
+        long second = Long.parseLong(t[3]);
+        return t[0].endsWith("Y") ? dims(second, first) : dims(first, second);
+    }
+
+    /** JPEG 2000: the codestream's SIZ marker (FF51), directly or inside a JP2 box; size = Xsiz-XOsiz by Ysiz-YOsiz. */
+    private static long[] jpeg2000Size(byte[] b) {
+        int limit = Math.min(b.length - 20, 65536);
+        for (int i = 0; i < limit; i++) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0x51 && (i < 2 || (b[i - 2] & 0xFF) == 0xFF)) {
+                long xsiz = u32be(b, i + 6), ysiz = u32be(b, i + 10), xo = u32be(b, i + 14), yo = u32be(b, i + 18);
+                return dims(xsiz - xo, ysiz - yo);
+            }
+        }
+        return null;
     }
 
     private static long[] jpegSize(byte[] b) {

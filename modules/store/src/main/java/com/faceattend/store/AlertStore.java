@@ -33,7 +33,9 @@ public final class AlertStore {
      * Stores a stranger sighting: asks {@code grouping} which group it belongs to (among the
      * unexpired groups of its embedding model), folds the embedding into that group's centroid
      * (a running mean), keeps the group until {@code expiresAt} and, for a new visit, writes one
-     * STRANGER alert. All in one transaction.
+     * STRANGER alert, and records the sighting itself in the stranger visits (as
+     * {@link DerbyAttendanceStore#recordStranger} does, embedding kept until {@code expiresAt}).
+     * All in one transaction: a crash never leaves a sighting without its alert, or the reverse.
      */
     public StrangerOutcome recordStranger(AttendanceEvent.StrangerSeen e, Instant expiresAt, StrangerGrouping grouping) {
         Objects.requireNonNull(e, "event");
@@ -46,6 +48,8 @@ public final class AlertStore {
                     "Use an embedder with at most " + VectorCodec.MAX_DIMENSION + " dimensions.");
         }
         return db.transaction("record a stranger alert", c -> {
+            long station = StationSql.ensure(c, e.station(), Instant.now());
+            StrangerSql.insert(c, station, e.time(), e.bestSimilarity(), embedding, expiresAt);
             List<StrangerGroup> groups = StrangerGroupSql.live(c, embedding.modelId(), e.time());
             StrangerGrouping.Decision d = grouping.decide(groups);
             long groupId;
@@ -61,7 +65,6 @@ public final class AlertStore {
             }
             Optional<AlertRecord> alert = Optional.empty();
             if (d.newVisit()) {
-                long station = StationSql.ensure(c, e.station(), Instant.now());
                 long id = AlertSql.insert(c, AlertKind.STRANGER, e.time(), station, groupId, e.bestSimilarity(),
                         d.groupSimilarity(), Float.NaN, null);
                 alert = AlertSql.find(c, id);
@@ -161,13 +164,14 @@ public final class AlertStore {
         int purged = db.transaction("purge expired stranger groups", c -> {
             int n = StrangerGroupSql.deleteExpired(c, now);
             if (n > 0) {
+                BiometricScrubber.markPending(c, "STRANGER_GROUP");
                 AuditSql.insert(c, Instant.now(), System.getProperty("user.name", "unknown"), "purge-stranger-groups",
                         n + " stranger groups expired by " + now);
             }
             return n;
         });
         if (purged > 0) {
-            BiometricScrubber.scrub(db, "STRANGER_GROUP");
+            BiometricScrubber.scrubPending(db);
         }
         return purged;
     }

@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL for the ATTENDANCE_EVENT table. Runs inside the caller's transaction. */
 final class AttendanceSql {
@@ -27,8 +29,8 @@ final class AttendanceSql {
             ps.setLong(2, stationId);
             UtcTime.set(ps, 3, e.time());
             ps.setString(4, e.direction().name());
-            ps.setFloat(5, e.similarity());
-            ps.setFloat(6, e.liveScore());
+            setScore(ps, 5, e.similarity());
+            setScore(ps, 6, e.liveScore()); // NaN = no liveness check ran: stored as NULL, read back as NaN
             ps.executeUpdate();
         }
     }
@@ -56,6 +58,30 @@ final class AttendanceSql {
             ps.setMaxRows(1);
             List<AttendanceRecord> rows = readAll(ps);
             return rows.isEmpty() ? null : rows.get(0);
+        }
+    }
+
+    /** Event time of the employee's latest event at the station at or after {@code since}. */
+    static Optional<Instant> lastAt(Connection c, String employeeCode, String station, Instant since)
+            throws SQLException {
+        String sql = "SELECT MAX(a.event_time) AS last_time FROM attendance_event a JOIN employee e ON e.id = a.employee_id "
+                + "JOIN station s ON s.id = a.station_id WHERE e.code = ? AND s.name = ? AND a.event_time >= ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, employeeCode);
+            ps.setString(2, station);
+            UtcTime.set(ps, 3, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(UtcTime.get(rs, "last_time")) : Optional.empty();
+            }
+        }
+    }
+
+    /** NULL for a score that was not measured (NaN); Derby refuses NaN in a REAL column. */
+    private static void setScore(PreparedStatement ps, int index, float score) throws SQLException {
+        if (Float.isNaN(score)) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setFloat(index, score);
         }
     }
 

@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +35,70 @@ final class BiometricScrubber {
     private static final int PAD_ROW_BYTES = 32_000;
 
     private BiometricScrubber() {
+    }
+
+    /** The tables that hold biometric data and may need a scrub after a delete. */
+    private static final Set<String> BIOMETRIC_TABLES = Set.of("FACE_TEMPLATE", "STRANGER_EVENT", "STRANGER_GROUP");
+
+    /**
+     * Records, inside the caller's transaction (the one that deletes the rows), that {@code table}
+     * must be scrubbed. If the process dies before {@link #scrubPending} ran, the next open of the
+     * store finds the record and finishes the scrub: the erasure cannot be half done for good.
+     */
+    static void markPending(Connection c, String table) throws SQLException {
+        checkTable(table);
+        Instant now = Instant.now();
+        try (PreparedStatement up = c.prepareStatement("UPDATE scrub_pending SET requested_at = ? WHERE table_name = ?")) {
+            UtcTime.set(up, 1, now);
+            up.setString(2, table);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO scrub_pending (table_name, requested_at) VALUES (?, ?)")) {
+            ins.setString(1, table);
+            UtcTime.set(ins, 2, now);
+            ins.executeUpdate();
+        }
+    }
+
+    /**
+     * Scrubs every table with a pending record and then clears the records that the scrub covered
+     * (a delete committed while the scrub ran keeps its newer record for the next scrub).
+     *
+     * @return the tables scrubbed
+     */
+    static List<String> scrubPending(Database db) {
+        List<String> tables = db.transaction("read pending wipes of deleted face data", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM scrub_pending ORDER BY table_name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        tables.removeIf(t -> !BIOMETRIC_TABLES.contains(t)); // written only by markPending; never trust a name in SQL
+        if (tables.isEmpty()) {
+            return tables;
+        }
+        Instant started = Instant.now().minusMillis(1);
+        scrub(db, tables.toArray(String[]::new));
+        db.transaction("clear pending wipes of deleted face data", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM scrub_pending WHERE requested_at <= ?")) {
+                UtcTime.set(ps, 1, started);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return tables;
+    }
+
+    private static void checkTable(String table) {
+        if (!BIOMETRIC_TABLES.contains(table)) {
+            throw new IllegalArgumentException(table + " holds no biometric data");
+        }
     }
 
     /** Compresses {@code tables} (upper-case names in the connection's schema) and retires old log files. */

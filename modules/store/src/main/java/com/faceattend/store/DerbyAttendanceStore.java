@@ -3,6 +3,7 @@ package com.faceattend.store;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.Embedding;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             EmbeddedDatabases.release(dir, where);
             throw e;
         }
-        return new DerbyAttendanceStore(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+        return opened(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
     }
 
     /**
@@ -75,7 +76,25 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         }
         DataSource dataSource = clientDataSource(host, port, databaseName);
         SchemaMigrator.migrate(dataSource, where);
-        return new DerbyAttendanceStore(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+        return opened(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+    }
+
+    /**
+     * Wraps a migrated database and finishes any biometric wipe a crash left pending (see
+     * {@link BiometricScrubber#markPending}); if that fails now, the record stays for the next open.
+     */
+    private static DerbyAttendanceStore opened(Location where, Database db) {
+        DerbyAttendanceStore store = new DerbyAttendanceStore(where, db);
+        try {
+            BiometricScrubber.scrubPending(db);
+        } catch (StoreException e) {
+            java.util.logging.Logger.getLogger(DerbyAttendanceStore.class.getName()).warning(
+                    "a pending wipe of deleted face data could not be finished yet: " + e.getMessage());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
     private static ClientDataSource clientDataSource(String host, int port, String databaseName) {
@@ -205,23 +224,32 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      *                        files could not be wiped yet (then {@link #compactBiometricData()} finishes it)
      */
     public void deleteEmployee(String code, String actor) {
+        eraseEmployeeRows(code, actor);
+        try {
+            BiometricScrubber.scrubPending(db);
+        } catch (StoreException e) {
+            throw new StoreException("employee '" + code + "' was deleted, but their old face templates could not yet "
+                    + "be wiped from the database files: " + e.getMessage(),
+                    "Close other programs using the database and run `faceattend db compact`. " + e.fix(), e);
+        }
+    }
+
+    /**
+     * The transaction of {@link #deleteEmployee}: rows gone and a pending scrub recorded, together.
+     * Package-private so the crash test can stop a process exactly between it and the scrub.
+     */
+    void eraseEmployeeRows(String code, String actor) {
         Objects.requireNonNull(code, "code");
         db.transaction("delete employee '" + code + "'", c -> {
             Employee e = EmployeeSql.require(c, code);
             int templates = TemplateSql.deleteForEmployee(c, e.id());
             int events = AttendanceSql.deleteForEmployee(c, e.id());
             EmployeeSql.delete(c, e.id());
+            BiometricScrubber.markPending(c, "FACE_TEMPLATE");
             AuditSql.insert(c, Instant.now(), actor, "delete-employee",
                     "code " + code + ", " + templates + " face templates and " + events + " attendance events erased");
             return null;
         });
-        try {
-            BiometricScrubber.scrub(db, "FACE_TEMPLATE");
-        } catch (StoreException e) {
-            throw new StoreException("employee '" + code + "' was deleted, but their old face templates could not yet "
-                    + "be wiped from the database files: " + e.getMessage(),
-                    "Close other programs using the database and run `faceattend db compact`. " + e.fix(), e);
-        }
     }
 
     /**
@@ -231,6 +259,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      */
     public void compactBiometricData() {
         BiometricScrubber.scrub(db, "FACE_TEMPLATE", "STRANGER_EVENT");
+        BiometricScrubber.scrubPending(db);
     }
 
     // ---------------------------------------------------------------- templates
@@ -238,8 +267,9 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     /**
      * Stores face templates for an employee, all or none, and audits the enrolment. All
      * templates must come from one model and have one dimension; qualities must be finite.
+     * Templates the employee already has (same model and vector) are not stored again.
      *
-     * @return how many were stored
+     * @return how many new templates were stored
      * @throws StoreException if the employee is unknown or has no consent recorded, or the
      *                        templates mix models or do not fit the dimension already stored
      */
@@ -250,26 +280,70 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             return 0;
         }
         String modelId = checkTemplates(templates);
-        int dimension = templates.get(0).embedding().dimension();
-        return db.transaction("enrol face templates for '" + employeeCode + "'", c -> {
-            Employee e = EmployeeSql.require(c, employeeCode);
-            if (!e.hasConsent()) {
-                throw StoreErrors.noConsent(employeeCode);
-            }
-            for (int stored : TemplateSql.dimensionsOf(c, modelId)) {
-                if (stored != dimension) {
-                    throw StoreErrors.invalid("templates of model '" + modelId + "' in this database have " + stored
-                                    + " dimensions, the new ones have " + dimension,
-                            "The model file changed but kept its id; give the new model its own id, or re-enrol "
-                                    + "everyone after removing the old templates.");
-                }
-            }
+        return db.transaction("enrol face templates for '" + employeeCode + "'",
+                c -> insertTemplates(c, EmployeeSql.require(c, employeeCode), modelId, templates, actor));
+    }
+
+    /**
+     * Enrols a person in one transaction: adds the employee if the code is new (with {@code name}
+     * and {@code department}), records consent at {@code consentAt} if none is recorded yet, and
+     * stores the templates the employee does not already have. A crash leaves either all of it or
+     * nothing; enrolling the same photos again stores nothing new.
+     *
+     * @param name name of a new employee; ignored for an existing one
+     * @return how many new templates were stored
+     */
+    public int enrol(String code, String name, String department, Instant consentAt, List<TemplateToSave> templates,
+                     String actor) {
+        checkText("employee code", code, MAX_CODE);
+        Objects.requireNonNull(consentAt, "consentAt");
+        Objects.requireNonNull(templates, "templates");
+        if (templates.isEmpty()) {
+            throw StoreErrors.invalid("no face template to enrol for '" + code + "'",
+                    "Give at least one photo that passes the checks.");
+        }
+        String modelId = checkTemplates(templates);
+        String dept = department == null || department.isBlank() ? null : department;
+        if (dept != null) {
+            checkText("department", dept, MAX_NAME);
+        }
+        return db.transaction("enrol '" + code + "'", c -> {
             Instant now = Instant.now();
-            TemplateSql.insertAll(c, e.id(), templates, now);
-            AuditSql.insert(c, now, actor, "enrol", "code " + employeeCode + ", " + templates.size()
-                    + " face templates of model " + modelId);
-            return templates.size();
+            Employee e = EmployeeSql.find(c, code).orElse(null);
+            if (e == null) {
+                String newName = name == null || name.isBlank() ? code : name;
+                checkText("employee name", newName, MAX_NAME);
+                e = EmployeeSql.insert(c, code, newName, dept, consentAt, now);
+                AuditSql.insert(c, now, actor, "add-employee", "code " + code + ", consent recorded at " + consentAt);
+            } else if (!e.hasConsent()) {
+                EmployeeSql.setConsent(c, e.id(), consentAt);
+                AuditSql.insert(c, now, actor, "consent", "code " + code + ", consent recorded at " + consentAt);
+                e = EmployeeSql.require(c, code);
+            }
+            return insertTemplates(c, e, modelId, templates, actor);
         });
+    }
+
+    private static int insertTemplates(Connection c, Employee e, String modelId, List<TemplateToSave> templates,
+                                       String actor) throws SQLException {
+        if (!e.hasConsent()) {
+            throw StoreErrors.noConsent(e.code());
+        }
+        int dimension = templates.get(0).embedding().dimension();
+        for (int stored : TemplateSql.dimensionsOf(c, modelId)) {
+            if (stored != dimension) {
+                throw StoreErrors.invalid("templates of model '" + modelId + "' in this database have " + stored
+                                + " dimensions, the new ones have " + dimension,
+                        "The model file changed but kept its id; give the new model its own id, or re-enrol "
+                                + "everyone after removing the old templates.");
+            }
+        }
+        Instant now = Instant.now();
+        int added = TemplateSql.insertNew(c, e.id(), templates, now);
+        int known = templates.size() - added;
+        AuditSql.insert(c, now, actor, "enrol", "code " + e.code() + ", " + added + " face templates of model " + modelId
+                + (known == 0 ? "" : " (" + known + " already enrolled, not stored again)"));
+        return added;
     }
 
     /** Checks what can be checked without the database; returns the one model id. */
@@ -382,6 +456,18 @@ public final class DerbyAttendanceStore implements AutoCloseable {
                 Optional.ofNullable(AttendanceSql.last(c, EmployeeSql.require(c, employeeCode).id(), since)));
     }
 
+    /**
+     * When the employee was last recorded at {@code station} at or after {@code since}: a
+     * restarted station asks this so its cooldown survives the restart.
+     */
+    public Optional<Instant> lastRecordedAt(String employeeCode, String station, Instant since) {
+        Objects.requireNonNull(employeeCode, "employeeCode");
+        Objects.requireNonNull(station, "station");
+        Objects.requireNonNull(since, "since");
+        return db.transaction("read last attendance of '" + employeeCode + "' at " + station,
+                c -> AttendanceSql.lastAt(c, employeeCode, station, since));
+    }
+
     public long countAttendance() {
         return db.transaction("count attendance", AttendanceSql::count);
     }
@@ -428,12 +514,13 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         int purged = db.transaction("purge expired strangers", c -> {
             int n = StrangerSql.deleteExpired(c, now);
             if (n > 0) {
+                BiometricScrubber.markPending(c, "STRANGER_EVENT");
                 AuditSql.insert(c, Instant.now(), osUser(), "purge-strangers", n + " stranger visits expired by " + now);
             }
             return n;
         });
         if (purged > 0) {
-            BiometricScrubber.scrub(db, "STRANGER_EVENT");
+            BiometricScrubber.scrubPending(db);
         }
         return purged;
     }

@@ -1,11 +1,19 @@
 package com.faceattend.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
@@ -18,6 +26,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 final class EmbeddedDatabases {
     /** Guards {@link #openCounts}, and serialises boot and shutdown of embedded databases. */
     static final Object LOCK = new Object();
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabases.class.getName());
     private static final Map<Path, Integer> openCounts = new HashMap<>();
 
     private EmbeddedDatabases() {
@@ -95,6 +104,14 @@ final class EmbeddedDatabases {
             throw new StoreException(dir + " is a file, not a database folder",
                     "Point FaceAttend at a folder (new or holding a FaceAttend database), not at a file.");
         }
+        if (Files.isDirectory(dir) && isUnfinishedCreation(dir)) {
+            // Killed during the first start: Derby writes service.properties last, and hands out no
+            // connection before it exists, so such a folder holds no table or row of ours. Refusing
+            // it as "not a FaceAttend database" would refuse it forever; create it afresh instead.
+            LOG.warning(() -> "the database folder " + dir + " is a database whose creation never finished "
+                    + "(FaceAttend was stopped during its first start); creating it again");
+            deleteTree(dir, where);
+        }
         if (Files.isDirectory(dir) && isEmpty(dir)) {
             // Derby refuses to create a database in an existing folder, even an empty one
             // (users often mkdir it first); an empty folder holds nothing to lose.
@@ -117,6 +134,60 @@ final class EmbeddedDatabases {
                 throw new StoreException("cannot create " + where + ": the folder " + parent + " is not writable",
                         "Choose a folder you can write to, or fix its permissions.");
             }
+        }
+    }
+
+    /** What Derby puts in a database folder before service.properties, and nothing else. */
+    private static final Set<String> DERBY_CREATION_ENTRIES = Set.of("db.lck", "dbex.lck", "log", "seg0", "tmp",
+            "README_DO_NOT_TOUCH_FILES.txt");
+
+    /**
+     * A folder Derby began to create a database in but never finished: no service.properties,
+     * only Derby's own entries, and no live process holding its lock.
+     */
+    static boolean isUnfinishedCreation(Path dir) {
+        if (Files.exists(dir.resolve("service.properties"))) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            if (names.isEmpty() || !DERBY_CREATION_ENTRIES.containsAll(names)) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return !lockedByLiveProcess(dir.resolve("dbex.lck"));
+    }
+
+    /** Derby holds an OS file lock on dbex.lck while a process has the database booted. */
+    private static boolean lockedByLiveProcess(Path lockFile) {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // this JVM holds it
+        } catch (IOException e) {
+            return true; // cannot tell: leave it alone and let Derby report
+        }
+    }
+
+    private static void deleteTree(Path dir, Location where) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot clear the unfinished database in " + dir + " (" + e + ")",
+                    "Delete the folder " + dir + " yourself (it holds no data: its creation never finished) "
+                            + "and start again.", e);
         }
     }
 

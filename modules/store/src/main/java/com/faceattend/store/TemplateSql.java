@@ -1,35 +1,84 @@
 package com.faceattend.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** SQL for the FACE_TEMPLATE table. Runs inside the caller's transaction. */
 final class TemplateSql {
     private TemplateSql() {
     }
 
-    static void insertAll(Connection c, long employeeId, List<TemplateToSave> templates, Instant now)
+    /**
+     * Inserts the templates the employee does not have yet (same model and vector bytes, by
+     * {@link #contentHash}), so enrolling the same photos twice stores them once.
+     *
+     * @return how many were new and inserted
+     */
+    static int insertNew(Connection c, long employeeId, List<TemplateToSave> templates, Instant now)
             throws SQLException {
-        String sql = "INSERT INTO face_template (employee_id, model_id, dimension, vector, quality, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO face_template (employee_id, model_id, dimension, vector, quality, created_at, content_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        Set<String> have = hashesOf(c, employeeId);
+        int inserted = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (TemplateToSave t : templates) {
+                byte[] bytes = VectorCodec.encode(t.embedding().vector());
+                String hash = contentHash(t.embedding().modelId(), bytes);
+                if (!have.add(hash)) {
+                    continue;
+                }
                 ps.setLong(1, employeeId);
                 ps.setString(2, t.embedding().modelId());
                 ps.setInt(3, t.embedding().dimension());
-                ps.setBytes(4, VectorCodec.encode(t.embedding().vector()));
+                ps.setBytes(4, bytes);
                 ps.setFloat(5, t.quality());
                 UtcTime.set(ps, 6, now);
+                ps.setString(7, hash);
                 ps.addBatch();
+                inserted++;
             }
             ps.executeBatch();
+        }
+        return inserted;
+    }
+
+    private static Set<String> hashesOf(Connection c, long employeeId) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT content_hash FROM face_template WHERE employee_id = ? AND content_hash IS NOT NULL")) {
+            ps.setLong(1, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Hex SHA-256 of the model id and the encoded vector: equal for the same photo enrolled again. */
+    static String contentHash(String modelId, byte[] vectorBytes) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(modelId.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(vectorBytes);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

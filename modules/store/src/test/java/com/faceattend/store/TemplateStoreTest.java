@@ -40,15 +40,22 @@ class TemplateStoreTest {
         float[] tricky = {Float.MIN_VALUE, -0.0f, 0.0f, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-38f, 0.1f, 1f / 3f,
                 -123.456f, Math.nextUp(1.0f), Float.MIN_NORMAL, 0x1.fffffep-127f};
         float[] longOne = distinctive(512, 0.5f);
-        assertEquals(2, store.addTemplates("E1", List.of(template(MODEL, tricky, 0.9f), template(MODEL, tricky, 0.25f)),
+        // the same values with the zeros' signs swapped: other bits, so another template (identical bits would be
+        // the same template enrolled twice, stored once since issue 18)
+        float[] signSwapped = tricky.clone();
+        signSwapped[1] = 0.0f;
+        signSwapped[2] = -0.0f;
+        float[][] expected = {tricky, signSwapped};
+        assertEquals(2, store.addTemplates("E1", List.of(template(MODEL, tricky, 0.9f), template(MODEL, signSwapped, 0.25f)),
                 "operator"));
 
         List<StoredTemplate> loaded = store.loadTemplates(MODEL);
         assertEquals(2, loaded.size());
-        for (StoredTemplate t : loaded) {
+        for (int k = 0; k < loaded.size(); k++) {
+            StoredTemplate t = loaded.get(k);
             assertEquals(tricky.length, t.vector().length);
             for (int i = 0; i < tricky.length; i++) {
-                assertEquals(Float.floatToRawIntBits(tricky[i]), Float.floatToRawIntBits(t.vector()[i]), "element " + i);
+                assertEquals(Float.floatToRawIntBits(expected[k][i]), Float.floatToRawIntBits(t.vector()[i]), "element " + i);
             }
             assertEquals("E1", t.employeeCode());
             assertEquals("Name of E1", t.employeeName());

@@ -8,8 +8,6 @@ import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FrameImage;
-import com.faceattend.store.DerbyAttendanceStore;
-import com.faceattend.store.Employee;
 import com.faceattend.store.TemplateToSave;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -110,15 +107,8 @@ public final class EnrolmentService implements AutoCloseable {
             throw new ActionRefusedException("no usable photo of " + code + " was accepted",
                     "add a sharp, frontal photo with only this person's face");
         }
-        DerbyAttendanceStore store = suite.store();
-        Optional<Employee> existing = store.findEmployee(code);
-        Instant now = Instant.now();
-        if (existing.isEmpty()) {
-            store.addEmployee(code, name == null || name.isBlank() ? code : name, department, now);
-        } else if (!existing.get().hasConsent()) {
-            store.recordConsent(code, now, actor);
-        }
-        return store.addTemplates(code, templates, actor);
+        // one transaction: never an employee without templates; the same photos again store nothing new
+        return suite.store().enrol(code, name, department, Instant.now(), templates, actor);
     }
 
     /** One person's outcome in a bulk import. */

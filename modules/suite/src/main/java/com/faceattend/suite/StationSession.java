@@ -98,7 +98,8 @@ public final class StationSession {
             store.purgeExpired(Instant.now());
             AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery,
                     settings.stationSettings(), directions(suite, settings), Clock.systemDefaultZone());
-            station.addListener(new StoreRecorder(store, STRANGER_RETENTION));
+            station.recallPassesFrom(store::lastRecordedAt); // the cooldown survives a restart
+            station.addListener(StoreRecorder.besideAlerts(store));
             StationAlerts alerts = suite.alerts().forStation();
             station.addListener(alerts);
             station.addListener(observer::onEvent);

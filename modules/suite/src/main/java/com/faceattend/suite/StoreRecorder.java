@@ -11,18 +11,36 @@ import java.time.Duration;
  */
 public final class StoreRecorder implements AttendanceListener {
     private final DerbyAttendanceStore store;
+    /** Null when the station's alert recorder stores stranger sightings (with their alert, in one transaction). */
     private final Duration strangerRetention;
 
     public StoreRecorder(DerbyAttendanceStore store, Duration strangerRetention) {
         this.store = store;
-        this.strangerRetention = strangerRetention;
+        this.strangerRetention = java.util.Objects.requireNonNull(strangerRetention, "strangerRetention");
+    }
+
+    private StoreRecorder(DerbyAttendanceStore store) {
+        this.store = store;
+        this.strangerRetention = null;
+    }
+
+    /**
+     * A recorder for a station that also has a {@code StationAlerts}: that one stores each stranger
+     * sighting together with its alert in one transaction, so this one leaves strangers to it.
+     */
+    public static StoreRecorder besideAlerts(DerbyAttendanceStore store) {
+        return new StoreRecorder(store);
     }
 
     @Override
     public void onEvent(AttendanceEvent event) {
         switch (event) {
             case AttendanceEvent.PersonRecognized p -> store.recordAttendance(p);
-            case AttendanceEvent.StrangerSeen s -> store.recordStranger(s, s.time().plus(strangerRetention));
+            case AttendanceEvent.StrangerSeen s -> {
+                if (strangerRetention != null) {
+                    store.recordStranger(s, s.time().plus(strangerRetention));
+                }
+            }
             case AttendanceEvent.SpoofSuspected s -> store.audit("station:" + s.station(), "spoof-suspected",
                     "claimed employee " + s.claimedEmployeeCode() + ", live score " + s.liveScore());
         }

@@ -12,6 +12,8 @@ import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FacePrescreen;
 import com.faceattend.spi.FrameImage;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +56,7 @@ public final class AttendanceStation {
     private long frameCounter;
     private FacePrescreen prescreen;
     private int livenessPatienceFrames = DEFAULT_LIVENESS_PATIENCE;
+    private RecentPasses recentPasses;
     private FrameAnalysis last = new FrameAnalysis(0, false, List.of(), List.of());
 
     public AttendanceStation(String name, FacePipeline pipeline, GalleryIndex gallery, StationSettings settings,
@@ -98,6 +101,14 @@ public final class AttendanceStation {
             throw new IllegalArgumentException("liveness patience must not be negative, was " + frames);
         }
         this.livenessPatienceFrames = frames;
+    }
+
+    /**
+     * Makes the cooldown survive restarts: the first time this station instance sees a person, it
+     * asks {@code passes} (the store) whether they were recorded here within the cooldown.
+     */
+    public void recallPassesFrom(RecentPasses passes) {
+        this.recentPasses = passes;
     }
 
     public void addListener(AttendanceListener listener) {
@@ -213,7 +224,7 @@ public final class AttendanceStation {
                 return;
             }
             track.decide(TrackState.RECOGNISED, key, best.displayName(), best.similarity());
-            Long previous = lastRecorded.get(key);
+            Long previous = lastRecorded.computeIfAbsent(key, k -> recalledPass(k, mediaTime));
             if (previous == null || mediaTime - previous >= settings.cooldown().toMillis()) {
                 lastRecorded.put(key, mediaTime);
                 var now = clock.instant();
@@ -225,6 +236,17 @@ public final class AttendanceStation {
             track.decide(TrackState.STRANGER, null, null, similarity);
             events.add(new AttendanceEvent.StrangerSeen(clock.instant(), name, similarity, track.meanEmbedding()));
         }
+    }
+
+    /** Media time of the person's last pass recorded before this instance started, or null. */
+    private Long recalledPass(String key, long mediaTime) {
+        if (recentPasses == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        return recentPasses.lastRecorded(key, name, now.minus(settings.cooldown()))
+                .map(last -> mediaTime - Math.max(0, Duration.between(last, now).toMillis()))
+                .orElse(null);
     }
 
     private static FrameAnalysis.FaceView view(Track t, float scale) {

@@ -58,11 +58,11 @@ public final class CsvExporter {
                 for (EmployeeTimesheet t : report.timesheets()) {
                     c.throwIfCancelled();
                     for (DayRecord d : t.days()) {
-                        csv.printRecord(t.employee().code(), t.employee().name(), t.employee().department(), d.date(),
-                                d.shiftName(), d.status(), format(d.firstIn(), time, report.zone()),
+                        csv.printRecord(text(t.employee().code()), text(t.employee().name()), text(t.employee().department()),
+                                d.date(), text(d.shiftName()), d.status(), format(d.firstIn(), time, report.zone()),
                                 format(d.lastOut(), time, report.zone()), d.workedMinutes(), d.scheduledMinutes(),
                                 d.lateMinutes(), d.earlyMinutes(), d.overtimeMinutes(), d.needsReview() ? "yes" : "no",
-                                d.remarks());
+                                text(d.remarks()));
                     }
                     done += t.days().size();
                     p.progress("Writing CSV", done, total);
@@ -72,6 +72,22 @@ public final class CsvExporter {
             }
             out.commit();
         }
+    }
+
+    /**
+     * A text cell a spreadsheet will not run: one starting with {@code = + - @}, a tab or a carriage
+     * return is a formula (or becomes one) when the CSV is opened, so an employee named
+     * {@code =HYPERLINK(...)} could run code on the HR computer. OWASP's rule: prefix a single quote,
+     * which spreadsheets show as text and do not evaluate. Only names, codes and remarks pass here;
+     * numbers and dates are written by us and need no guard.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
     }
 
     private static String format(Instant t, DateTimeFormatter f, ZoneId zone) {

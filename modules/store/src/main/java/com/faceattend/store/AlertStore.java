@@ -127,7 +127,7 @@ public final class AlertStore {
         return db.transaction("acknowledge alert " + id, c -> {
             AlertRecord before = requireAlert(c, id);
             if (before.acknowledged()) {
-                throw StoreErrors.invalid("alert " + id + " was already acknowledged by " + before.ackActor() + " at "
+                throw new StoreException(Problem.Kind.REFUSED, "alert " + id + " was already acknowledged by " + before.ackActor() + " at "
                         + before.ackTime(), "Nothing to do.");
             }
             AlertSql.acknowledge(c, id, at, actor, note);

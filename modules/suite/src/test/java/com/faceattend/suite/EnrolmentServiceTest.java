@@ -1,12 +1,12 @@
 package com.faceattend.suite;
 
-import com.faceattend.spi.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.FrameImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -106,7 +106,7 @@ public final class GpioOutputs implements AttendanceListener, AutoCloseable {
 
     private static GpioException unavailable(String detail, Throwable cause) {
         return new GpioException("GPIO is not available on this machine (" + detail + "): door relay, LEDs and buzzer are off",
-                "Run the station on a Raspberry Pi with GPIO enabled, or turn the door outputs off; attendance and alerts work without it.", cause);
+                "Run the station on a Raspberry Pi with GPIO enabled, or leave out --gpio; attendance and alerts work without it.", cause);
     }
 
     public GpioConfig config() {

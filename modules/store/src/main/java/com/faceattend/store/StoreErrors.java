@@ -38,7 +38,7 @@ final class StoreErrors {
 
     static StoreException noConsent(String code) {
         return new StoreException(Problem.Kind.REFUSED, "employee '" + code + "' has no consent recorded, so FaceAttend will not store their face templates",
-                "Record the employee's consent first, then enrol again.");
+                "record the employee's consent first, then enrol again.");
     }
 
     static StoreException invalid(String problem, String fix) {

@@ -26,9 +26,7 @@ class Issue18ErrorsAndValuesTest {
 
     @BeforeAll
     static void enrolOnePerson() {
-        Path ref = Cli.data().resolve("video-and-small/video/ref_alex_lacamoire.png");
-        Cli.Result r = Cli.run(data, "enroll", "--code", "ALEX", "--name", "Alex Lacamoire", "--consent", "--quiet", ref.toString());
-        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        Cli.enrolAlex(data);
     }
 
     /** The real command line in its own JVM, as a user starts it. */

@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.alerts.Alert;
 import com.faceattend.alerts.AlertService;
 import com.faceattend.alerts.AlertSettings;
@@ -32,7 +34,7 @@ final class AlertsCommand {
     @ParentCommand
     FaceAttendCli app;
 
-    static AlertService service(AppContext ctx) {
+    static AlertService service(SuiteServices ctx) {
         return new AlertService(ctx.store(), AlertSettings.defaults(), ctx.dataDir().resolve("snapshots"), Clock.systemUTC());
     }
 
@@ -60,10 +62,10 @@ final class AlertsCommand {
             try {
                 query = new AlertQuery(sinceInstant(), kind(), unacknowledged, limit);
             } catch (IllegalArgumentException e) {
-                throw new UserFacingException(e.getMessage(), "see faceattend alerts list --help", ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, e.getMessage(), "see faceattend alerts list --help");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 List<Alert> alerts = service(ctx).list(query);
                 if (json) {
                     Console.printJson(out, alerts.stream().map(ListAlerts::toMap).toList());
@@ -116,8 +118,8 @@ final class AlertsCommand {
             try {
                 return AlertKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UserFacingException("--kind must be stranger or spoof, was '" + kind + "'",
-                        "use --kind stranger or --kind spoof", ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, "--kind must be stranger or spoof, was '" + kind + "'",
+                        "use --kind stranger or --kind spoof");
             }
         }
 
@@ -131,8 +133,8 @@ final class AlertsCommand {
                 try {
                     return Instant.now().minus(new DurationConverter().convert(since));
                 } catch (RuntimeException notADuration) {
-                    throw new UserFacingException("--since '" + since + "' is neither a date nor a duration",
-                            "write a day as 2026-11-23 or a past duration as 24h", ExitCode.USAGE);
+                    throw new Problem(Problem.Kind.BAD_VALUE, "--since '" + since + "' is neither a date nor a duration",
+                            "write a day as 2026-11-23 or a past duration as 24h");
                 }
             }
         }
@@ -154,7 +156,7 @@ final class AlertsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 Alert a = service(ctx).acknowledge(id, actor, note);
                 out.printf("alert %d acknowledged by %s: %s%n", a.id(), a.record().ackActor(), a.description());
                 out.flush();

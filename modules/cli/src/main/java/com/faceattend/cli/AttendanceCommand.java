@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.AttendanceEvent.Direction;
 import com.faceattend.store.Correction;
 import com.faceattend.store.CorrectionStore;
@@ -29,7 +31,7 @@ final class AttendanceCommand {
     @ParentCommand
     FaceAttendCli app;
 
-    static ZoneId zone(AppContext ctx) {
+    static ZoneId zone(SuiteServices ctx) {
         return new ScheduleStore(ctx.store()).organisationZone().orElse(ZoneId.systemDefault());
     }
 
@@ -65,11 +67,10 @@ final class AttendanceCommand {
         @Override
         public Integer call() {
             if (reason.isBlank()) {
-                throw new UserFacingException("--reason is empty", "say why, e.g. --reason \"forgot to check out, confirmed by manager\"",
-                        ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, "--reason is empty", "say why, e.g. --reason \"forgot to check out, confirmed by manager\"");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 CorrectionStore corrections = new CorrectionStore(ctx.store());
                 Correction c;
                 if (what.voidEvent != null) {
@@ -105,10 +106,10 @@ final class AttendanceCommand {
         @Override
         public Integer call() {
             if (to.isBefore(from)) {
-                throw new UserFacingException("--to (" + to + ") is before --from (" + from + ")", "swap the two dates", ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, "--to (" + to + ") is before --from (" + from + ")", "swap the two dates");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 ZoneId zone = zone(ctx);
                 List<Correction> list = new CorrectionStore(ctx.store()).list(from.atStartOfDay(zone).toInstant(),
                         to.plusDays(1).atStartOfDay(zone).toInstant(), employee);

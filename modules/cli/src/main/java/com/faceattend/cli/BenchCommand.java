@@ -1,5 +1,8 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.suite.SuiteSettings;
+import com.faceattend.spi.Problem;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.pipeline.FacePipeline;
@@ -82,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
             return int8.run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (images == null) {
-            throw new UserFacingException("--images is needed", "add --images FOLDER, or use --compare --datasets DIR", ExitCode.USAGE);
+            throw new Problem(Problem.Kind.BAD_VALUE, "--images is needed", "add --images FOLDER, or use --compare --datasets DIR");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "FaceAttend bench — %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
@@ -105,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
             photos.addAll(PersonFolders.listImages(images));
         }
         if (photos.isEmpty()) {
-            throw new UserFacingException("no photos in " + images, "point --images at a folder of face photos", ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, "no photos in " + images, "point --images at a folder of face photos");
         }
         // Spread the sample over all people rather than the first few.
         List<Path> sample = new ArrayList<>();
@@ -157,8 +160,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private void videoFrameRate(PrintWriter out) {
         out.printf(Locale.ROOT, "%nStation on %s (tracking + voting, liveness on):%n", video);
-        try (AppContext ctx = app.openContext()) {
-            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults());
+        try (SuiteServices ctx = app.openSuite();
+                FacePipeline pipeline = ctx.openPipeline(SuiteSettings.defaults(), true)) {
             GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
             // Enrol as the product does (checks, several resolutions per photo), into memory only.
             PhotoSetChecker checker = new PhotoSetChecker(pipeline, Photos::read);
@@ -174,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
                 StationSettings settings = StationSettings.defaults().withProcessEveryNth(v.every());
                 AttendanceStation station = new AttendanceStation("bench", pipeline, gallery, settings,
                         DirectionPolicy.fixed(AttendanceEvent.Direction.IN), Clock.systemUTC());
-                FacePrescreen haar = v.haar() ? ctx.registry().prescreen("opencv-haar").create(ProviderSettings.defaults()) : null;
+                FacePrescreen haar = v.haar() ? ctx.providers().prescreen("opencv-haar").create(ProviderSettings.defaults()) : null;
                 station.usePrescreen(haar);
                 List<String> recognised = new ArrayList<>();
                 station.addListener(e -> {
@@ -182,7 +185,7 @@ final class BenchCommand implements Callable<Integer> {
                         recognised.add(p.employeeCode());
                     }
                 });
-                StationRunner.RunStats stats = new StationRunner(station, () -> ctx.registry().frameSourceFor(source).open(source))
+                StationRunner.RunStats stats = new StationRunner(station, () -> ctx.providers().frameSourceFor(source).open(source))
                         .onStatus(s -> { }).run();
                 if (haar != null) {
                     haar.close();

@@ -1,5 +1,6 @@
 package com.faceattend.cli;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.comparison.ComparisonDatasets;
 import com.faceattend.comparison.ComparisonException;
 import com.faceattend.comparison.ComparisonReport;
@@ -42,7 +43,7 @@ final class BenchCompare {
 
     int run(PrintWriter stdout, PrintWriter err) throws IOException {
         if (limit < 0 || faceApiPairs < 0) {
-            throw new UserFacingException("--limit and --faceapi-pairs must not be negative", "for example --limit 20", ExitCode.USAGE);
+            throw new Problem(Problem.Kind.BAD_VALUE, "--limit and --faceapi-pairs must not be negative", "for example --limit 20");
         }
         ComparisonSettings settings = (quick ? ComparisonSettings.quick()
                 : new ComparisonSettings(limit, faceApiPairs, ComparisonSettings.full().faceApiVideoFrames(), true, null))
@@ -53,7 +54,7 @@ final class BenchCompare {
                 err.println(line);
                 err.flush();
             });
-            // the default pipeline is what AppContext.pipeline and the desktop suite build
+            // the default pipeline is what the suite builds for both front ends
             ComparisonReport report = comparison.run(SuiteSettings.DEFAULT_DETECTOR, SuiteSettings.DEFAULT_EMBEDDER);
             List<Path> written = report.write(out);
             stdout.print(report.markdown());
@@ -62,7 +63,7 @@ final class BenchCompare {
             stdout.flush();
             return ExitCode.OK;
         } catch (ComparisonException e) {
-            throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, e.getMessage(), e.fix());
         }
     }
 }

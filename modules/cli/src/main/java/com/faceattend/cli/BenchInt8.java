@@ -1,5 +1,6 @@
 package com.faceattend.cli;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.comparison.ComparisonException;
 import com.faceattend.comparison.QuantisationComparison;
 import com.faceattend.engine.providers.ProviderRegistry;
@@ -25,8 +26,7 @@ final class BenchInt8 {
 
     int run(PrintWriter out, PrintWriter err) {
         if (!Files.isRegularFile(lfw.resolve("pairs.txt"))) {
-            throw new UserFacingException(lfw.resolve("pairs.txt") + " not found", "point --lfw at an LFW-format folder (pairs.txt, images/)",
-                    ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, lfw.resolve("pairs.txt") + " not found", "point --lfw at an LFW-format folder (pairs.txt, images/)");
         }
         try {
             QuantisationComparison comparison = new QuantisationComparison(new ProviderRegistry(), lfw, line -> {
@@ -40,7 +40,7 @@ final class BenchInt8 {
             out.flush();
             return ExitCode.OK;
         } catch (ComparisonException e) {
-            throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, e.getMessage(), e.fix());
         }
     }
 }

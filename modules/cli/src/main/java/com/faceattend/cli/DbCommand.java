@@ -1,5 +1,6 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,7 @@ final class DbCommand {
 
         @Override
         public Integer call() {
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 ctx.store().compactBiometricData();
                 spec.commandLine().getOut().println("database compacted");
                 return ExitCode.OK;

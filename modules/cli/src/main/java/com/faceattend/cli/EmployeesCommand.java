@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.Employee;
 import java.io.PrintWriter;
@@ -25,8 +27,8 @@ final class EmployeesCommand {
     FaceAttendCli app;
 
     static Employee require(DerbyAttendanceStore store, String code) {
-        return store.findEmployee(code).orElseThrow(() -> new UserFacingException("no employee with code '" + code + "'",
-                "list the codes with: faceattend employees list --all", ExitCode.NOT_FOUND));
+        return store.findEmployee(code).orElseThrow(() -> new Problem(Problem.Kind.NOT_FOUND, "no employee with code '" + code + "'",
+                "list the codes with: faceattend employees list --all"));
     }
 
     @Command(name = "list", description = "List employees with their template counts.")
@@ -43,7 +45,7 @@ final class EmployeesCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 DerbyAttendanceStore store = ctx.store();
                 List<Employee> employees = store.listEmployees(all);
                 if (json) {
@@ -87,7 +89,7 @@ final class EmployeesCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 Employee e = require(ctx.store(), code);
                 if (!yes && !confirm(out, e)) {
                     out.println("nothing deleted");
@@ -103,8 +105,8 @@ final class EmployeesCommand {
         private static boolean confirm(PrintWriter out, Employee e) {
             java.io.Console console = System.console();
             if (console == null) {
-                throw new UserFacingException("deleting " + e.code() + " needs confirmation, and there is no terminal to ask",
-                        "add --yes to confirm in a script", ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, "deleting " + e.code() + " needs confirmation, and there is no terminal to ask",
+                        "add --yes to confirm in a script");
             }
             String answer = console.readLine("Delete %s (%s), their face templates and attendance records for good? [y/N] ", e.name(), e.code());
             return answer != null && answer.trim().equalsIgnoreCase("y");
@@ -126,7 +128,7 @@ final class EmployeesCommand {
 
         @Override
         public Integer call() {
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 require(ctx.store(), code);
                 apply(ctx.store());
                 spec.commandLine().getOut().printf("%s %s%n", code, done());

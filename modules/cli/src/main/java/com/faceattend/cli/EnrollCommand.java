@@ -1,19 +1,14 @@
 package com.faceattend.cli;
 
-import com.faceattend.engine.pipeline.EnrolmentSample;
-import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.engine.pipeline.PhotoSetChecker;
-import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.evaluation.PersonFolders;
-import com.faceattend.store.DerbyAttendanceStore;
-import com.faceattend.store.TemplateToSave;
+import com.faceattend.suite.EnrolmentService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,48 +65,42 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!consent) {
-            throw new UserFacingException("no consent recorded: FaceAttend stores biometric templates only with the person's consent",
-                    "obtain the person's written consent, then run the command again with --consent", ExitCode.USAGE);
+            throw new Problem(Problem.Kind.REFUSED, "no consent recorded: FaceAttend stores biometric templates only with the person's consent",
+                    "obtain the person's written consent, then run the command again with --consent");
         }
-        Map<String, List<Path>> people = new LinkedHashMap<>();
-        if (target.folder != null) {
-            PersonFolders folders = PersonFolders.scan(target.folder);
-            folders.people().forEach(p -> people.put(p.name(), p.images()));
-            if (people.isEmpty()) {
-                throw new UserFacingException("folder " + target.folder + " has no sub-folders with photos",
-                        "put each person's photos in a sub-folder named after their employee code", ExitCode.BAD_INPUT);
-            }
-        } else {
+        if (target.one != null) {
             for (Path p : target.one.photos) {
                 if (!Files.exists(p)) {
-                    throw new UserFacingException("photo " + p + " does not exist", "check the path", ExitCode.BAD_INPUT);
+                    throw new Problem(Problem.Kind.BAD_INPUT, "photo " + p + " does not exist", "check the path");
                 }
             }
-            people.put(target.one.code, target.one.photos);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (AppContext ctx = app.openContext()) {
-            DerbyAttendanceStore store = ctx.store();
-            if (target.one != null && target.one.name == null && store.findEmployee(target.one.code).isEmpty()) {
-                throw new UserFacingException("employee " + target.one.code + " is new and needs a name",
-                        "add --name \"Full Name\"", ExitCode.USAGE);
-            }
-            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(false));
-            PhotoSetChecker checker = new PhotoSetChecker(pipeline, Photos::read);
-            int total = people.values().stream().mapToInt(List::size).sum();
-            Console.Progress progress = new Console.Progress(err, "Enrolling", total, quiet || json);
+        try (SuiteServices suite = app.openSuite()) {
+            EnrolmentService enrolment = suite.enrolment();
             List<PersonOutcome> outcomes = new ArrayList<>();
-            for (var entry : people.entrySet()) {
-                String code = entry.getKey();
-                PhotoSetChecker.Result result = checker.check(entry.getValue(), p -> progress.step(p.getFileName().toString()));
-                int saved = 0;
-                if (!result.accepted().isEmpty()) {
-                    String name = target.one != null && target.one.name != null ? target.one.name : code;
-                    saved = save(store, code, name, result.accepted());
+            if (target.folder != null) {
+                Console.Progress[] progress = {null}; // the total is known once the folder is scanned
+                EnrolmentService.Progress step = (done, total, what) -> {
+                    if (progress[0] == null) {
+                        progress[0] = new Console.Progress(err, "Enrolling", total, quiet || json);
+                    }
+                    progress[0].step(what);
+                };
+                for (EnrolmentService.PersonResult r : enrolment.importFolder(target.folder, department, true, actor(), step, () -> false)) {
+                    outcomes.add(outcome(r.code(), r.photosAccepted(), r.templatesSaved(), r.rejected()));
                 }
-                outcomes.add(new PersonOutcome(code, result.accepted().size(), saved, result.rejected().stream()
-                        .map(r -> new RejectedPhoto(r.photo().toString(), r.problem(), r.fix())).toList()));
+            } else {
+                String code = target.one.code;
+                if (target.one.name == null && suite.store().findEmployee(code).isEmpty()) {
+                    throw new Problem(Problem.Kind.BAD_VALUE, "employee " + code + " is new and needs a name", "add --name \"Full Name\"");
+                }
+                Console.Progress progress = new Console.Progress(err, "Enrolling", target.one.photos.size(), quiet || json);
+                PhotoSetChecker.Result result = enrolment.checkPhotos(target.one.photos, p -> progress.step(p.getFileName().toString()));
+                int saved = result.accepted().isEmpty() ? 0
+                        : enrolment.save(code, target.one.name, department, true, result.accepted(), actor());
+                outcomes.add(outcome(code, result.accepted().size(), saved, result.rejected()));
             }
             report(out, outcomes);
             // accepted photos count even when their templates were stored before (enrolling again is a no-op)
@@ -121,11 +110,9 @@ final class EnrollCommand implements Callable<Integer> {
         }
     }
 
-    private int save(DerbyAttendanceStore store, String code, String name, List<EnrolmentSample> accepted) {
-        List<TemplateToSave> templates = accepted.stream()
-                .flatMap(s -> s.templates().stream().map(e -> new TemplateToSave(e, s.quality()))).toList();
-        // one transaction: never an employee without templates; the same photos again store nothing new
-        return store.enrol(code, name, department, Instant.now(), templates, actor());
+    private static PersonOutcome outcome(String code, int accepted, int saved, List<PhotoSetChecker.Rejection> rejected) {
+        return new PersonOutcome(code, accepted, saved,
+                rejected.stream().map(r -> new RejectedPhoto(r.photo().toString(), r.problem(), r.fix())).toList());
     }
 
     static String actor() {

@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.station.StationSettings;
@@ -83,7 +85,7 @@ final class EvalCommand {
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(pairs)) {
-                throw new UserFacingException("pairs file " + pairs + " not found", "check the path", ExitCode.BAD_INPUT);
+                throw new Problem(Problem.Kind.BAD_INPUT, "pairs file " + pairs + " not found", "check the path");
             }
             LfwPairs lfw = LfwPairs.read(pairs, images);
             List<Path> missing = lfw.missingImages();
@@ -93,8 +95,8 @@ final class EvalCommand {
                 err.printf("warning: %d image(s) named in %s are missing, e.g. %s; their pairs count as failures%n",
                         missing.size(), pairs, missing.get(0));
             }
-            try (AppContext ctx = parent.app.openContext()) {
-                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings(), options.detector, options.embedder);
+            try (SuiteServices suite = parent.app.openSuite();
+                    FacePipeline pipeline = suite.openPipeline(options.detector, options.embedder, List.of(), options.pipelineSettings())) {
                 Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, options.json);
                 List<ScoredPair> scored = new ArrayList<>();
                 for (FacePair p : lfw.pairs()) {
@@ -131,10 +133,10 @@ final class EvalCommand {
         @Override
         public Integer call() throws IOException {
             if (!Files.isDirectory(dir)) {
-                throw new UserFacingException("folder " + dir + " not found", "check the path", ExitCode.BAD_INPUT);
+                throw new Problem(Problem.Kind.BAD_INPUT, "folder " + dir + " not found", "check the path");
             }
             if (enroll < 1) {
-                throw new UserFacingException("--enroll must be at least 1", "for example --enroll 5", ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, "--enroll must be at least 1", "for example --enroll 5");
             }
             PersonFolders folders = PersonFolders.scan(dir);
             PersonFolders extra = strangers == null ? null : PersonFolders.scan(strangers);
@@ -146,8 +148,8 @@ final class EvalCommand {
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (AppContext ctx = parent.app.openContext()) {
-                FacePipeline pipeline = ctx.pipeline(options.pipelineSettings(), options.detector, options.embedder);
+            try (SuiteServices suite = parent.app.openSuite();
+                    FacePipeline pipeline = suite.openPipeline(options.detector, options.embedder, List.of(), options.pipelineSettings())) {
                 List<Path> all = new ArrayList<>();
                 folders.people().forEach(p -> all.addAll(p.images()));
                 if (extra != null) {

@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.AttendanceRecord;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -44,13 +46,13 @@ final class EventsCommand {
             LocalDate first = from == null ? LocalDate.now(zone) : from;
             LocalDate last = to == null ? first : to;
             if (last.isBefore(first)) {
-                throw new UserFacingException("--to (" + last + ") is before --from (" + first + ")",
-                        "swap the two dates", ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, "--to (" + last + ") is before --from (" + first + ")",
+                        "swap the two dates");
             }
             Instant start = first.atStartOfDay(zone).toInstant();
             Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 if (employee != null) {
                     EmployeesCommand.require(ctx.store(), employee);
                 }

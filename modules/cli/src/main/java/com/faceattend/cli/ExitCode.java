@@ -27,4 +27,18 @@ public final class ExitCode {
 
     private ExitCode() {
     }
+
+    /** The exit code of a failure of this kind; the one place the command line decides it. */
+    static int of(com.faceattend.spi.Problem.Kind kind) {
+        return switch (kind) {
+            case BAD_VALUE, REFUSED -> USAGE;
+            case BAD_INPUT -> BAD_INPUT;
+            case NOT_FOUND -> NOT_FOUND;
+            case STORE_UNAVAILABLE -> STORE_UNAVAILABLE;
+            case MODEL_UNAVAILABLE -> MODEL_ERROR;
+            case SOURCE_UNAVAILABLE -> SOURCE_ERROR;
+            case CANCELLED -> PARTIAL;
+            case INTERNAL -> INTERNAL;
+        };
+    }
 }

@@ -2,7 +2,10 @@ package com.faceattend.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine;
+import com.faceattend.suite.SuiteServices;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** {@code faceattend}: the headless FaceAttend suite. */
@@ -38,9 +41,12 @@ public final class FaceAttendCli {
         return com.faceattend.suite.DataFolder.resolve(); // the same rule as the desktop suite
     }
 
-    AppContext openContext() {
-        Logging.configure(dataDir(), verbose);
-        return new AppContext(dataDir(), dbServer);
+    /**
+     * The application core on this data folder (and database server); the caller closes it.
+     * Logging is already set up by {@link #execute}.
+     */
+    SuiteServices openSuite() {
+        return new SuiteServices(dataDir(), dbServer);
     }
 
     public static void main(String[] args) {
@@ -54,16 +60,46 @@ public final class FaceAttendCli {
 
     /** Runs a command line with its output going to {@code out} and {@code err}. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        try {
+            CommandLine cli = commandLine();
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionExceptionHandler(new ErrorReporter());
+            cli.setParameterExceptionHandler((ex, a) -> {
+                ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+                ex.getCommandLine().getErr().println("  fix: see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+                return ExitCode.USAGE;
+            });
+            // Logging goes to the data folder's log file before any command code runs, so nothing
+            // (not even a failure in option checks) is logged to the console with a stack trace.
+            cli.setExecutionStrategy(parsed -> {
+                FaceAttendCli root = parsed.commandSpec().commandLine().getCommand();
+                Logging.configure(root.dataDir(), root.verbose);
+                return new CommandLine.RunLast().execute(parsed);
+            });
+            return cli.execute(args);
+        } catch (Throwable t) { // out of memory, or a failure outside any command
+            return ErrorReporter.report(t, err);
+        }
+    }
+
+    /**
+     * The whole command tree; every command and subcommand answers {@code -h}/{@code --help} and
+     * shows the default of every option that has one.
+     */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FaceAttendCli());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("  fix: see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
-            return ExitCode.USAGE;
-        });
-        return cli.execute(args);
+        addHelp(cli);
+        return cli;
+    }
+
+    private static void addHelp(CommandLine cmd) {
+        CommandSpec spec = cmd.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        }
+        spec.usageMessage().showDefaultValues(true);
+        cmd.getSubcommands().values().forEach(FaceAttendCli::addHelp);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

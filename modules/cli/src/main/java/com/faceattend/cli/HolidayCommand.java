@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.Holiday;
 import com.faceattend.store.ScheduleStore;
 import java.io.PrintWriter;
@@ -33,7 +35,7 @@ final class HolidayCommand {
 
         @Override
         public Integer call() {
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 String text = String.join(" ", name);
                 new ScheduleStore(ctx.store()).addHoliday(date, text, EnrollCommand.actor());
                 spec.commandLine().getOut().printf("holiday %s: %s%n", date, text);
@@ -54,10 +56,9 @@ final class HolidayCommand {
 
         @Override
         public Integer call() {
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 if (!new ScheduleStore(ctx.store()).removeHoliday(date, EnrollCommand.actor())) {
-                    throw new UserFacingException("there is no holiday on " + date, "list them with: faceattend holiday list",
-                            ExitCode.NOT_FOUND);
+                    throw new Problem(Problem.Kind.NOT_FOUND, "there is no holiday on " + date, "list them with: faceattend holiday list");
                 }
                 spec.commandLine().getOut().printf("removed the holiday on %s%n", date);
                 spec.commandLine().getOut().flush();
@@ -79,7 +80,7 @@ final class HolidayCommand {
         public Integer call() {
             int y = year != null ? year : LocalDate.now().getYear();
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 List<Holiday> holidays = new ScheduleStore(ctx.store()).listHolidays(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
                 for (Holiday h : holidays) {
                     out.printf("%s  %-9s %s%n", h.date(), h.date().getDayOfWeek(), h.name());

@@ -1,10 +1,11 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.gallery.PersonMatch;
 import com.faceattend.engine.pipeline.FacePipeline;
-import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.engine.station.StationSettings;
+import com.faceattend.suite.SuiteSettings;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderException;
@@ -33,8 +34,8 @@ final class IdentifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*")
     List<Path> images;
 
-    @Option(names = "--threshold", description = "Similarity needed to name a person (default: ${DEFAULT-VALUE}). Higher = fewer false matches, more 'unknown'.")
-    float threshold = StationSettings.defaults().matchThreshold();
+    @Option(names = "--threshold", description = "Similarity needed to name a person, 0.2–0.9 (default: the saved setting, else ${DEFAULT-VALUE}). Higher = fewer false matches, more 'unknown'.")
+    float threshold = SuiteSettings.defaults().matchThreshold();
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -46,12 +47,12 @@ final class IdentifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (AppContext ctx = app.openContext()) {
-            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(false));
-            GalleryIndex gallery = ctx.loadGallery(pipeline);
+        try (SuiteServices suite = app.openSuite();
+                FacePipeline pipeline = suite.openPipeline(settings(suite.settings()), false)) {
+            GalleryIndex gallery = suite.loadGallery(pipeline);
             if (gallery.templateCount() == 0) {
-                throw new UserFacingException("nobody is enrolled yet (for model " + pipeline.modelId() + ")",
-                        "enrol people first: faceattend enroll --code CODE --name NAME --consent PHOTO...", ExitCode.NOT_FOUND);
+                throw new Problem(Problem.Kind.NOT_FOUND, "nobody is enrolled yet (for model " + pipeline.modelId() + ")",
+                        "enrol people first: faceattend enroll --code CODE --name NAME --consent PHOTO...");
             }
             List<ImageResult> results = new ArrayList<>();
             int failed = 0;
@@ -66,6 +67,15 @@ final class IdentifyCommand implements Callable<Integer> {
             print(out, results);
             return failed == 0 ? ExitCode.OK : (failed == images.size() ? ExitCode.BAD_INPUT : ExitCode.PARTIAL);
         }
+    }
+
+    /** The saved settings with this command's threshold, if given (checked like every saved threshold). */
+    private SuiteSettings settings(SuiteSettings saved) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--threshold")) {
+            saved = saved.withMatchThreshold(threshold);
+        }
+        threshold = saved.matchThreshold();
+        return saved;
     }
 
     private List<FaceResult> identify(FacePipeline pipeline, GalleryIndex gallery, FrameImage frame) {

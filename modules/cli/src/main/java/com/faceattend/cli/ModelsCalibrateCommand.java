@@ -1,5 +1,6 @@
 package com.faceattend.cli;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.models.quantize.ActivationRanges;
@@ -53,21 +54,19 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(coverage > 0.9 && coverage <= 1)) {
-            throw new UserFacingException("--coverage " + coverage + " is out of range", "give a share between 0.9 and 1, e.g. 0.99999",
-                    ExitCode.USAGE);
+            throw new Problem(Problem.Kind.BAD_VALUE, "--coverage " + coverage + " is out of range", "give a share between 0.9 and 1, e.g. 0.99999");
         }
         EmbedderCalibration calibration;
         try {
             calibration = EmbedderCalibration.of(embedderId);
         } catch (ProviderException e) {
-            throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, e.getMessage(), e.fix());
         }
         List<Path> files = spread(photoFiles(), limit);
         PrintWriter err = spec.commandLine().getErr();
         List<AlignedFace> faces = alignedFaces(files, err);
         if (faces.isEmpty()) {
-            throw new UserFacingException("no face was found in the photos of " + photos, "give a folder of photos with one clear face each",
-                    ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, "no face was found in the photos of " + photos, "give a folder of photos with one clear face each");
         }
         String where = provenance != null ? provenance : photos.toAbsolutePath().normalize().getFileName().toString();
         ActivationRanges table;
@@ -79,7 +78,7 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
                 }
             });
         } catch (ProviderException e) {
-            throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, e.getMessage(), e.fix());
         }
         table.write(out);
         PrintWriter o = spec.commandLine().getOut();
@@ -93,7 +92,7 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
 
     private List<Path> photoFiles() {
         if (!Files.isDirectory(photos)) {
-            throw new UserFacingException(photos + " is not a folder", "give the folder that holds the photos", ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, photos + " is not a folder", "give the folder that holds the photos");
         }
         try (Stream<Path> s = Files.walk(photos)) {
             return s.filter(EnrolmentService::isPhoto).sorted().toList();

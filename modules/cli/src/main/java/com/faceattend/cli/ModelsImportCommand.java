@@ -1,5 +1,6 @@
 package com.faceattend.cli;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.models.tflite.TfliteImporter;
 import com.faceattend.models.tflite.TfliteToOnnx;
 import com.faceattend.spi.ProviderException;
@@ -33,17 +34,17 @@ final class ModelsImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(tflite)) {
-            throw new UserFacingException("TFLite file " + tflite + " not found", "check the path", ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, "TFLite file " + tflite + " not found", "check the path");
         }
         Path target = output != null ? output : TfliteImporter.defaultOutput(tflite);
         if (Files.exists(target) && !force) {
-            throw new UserFacingException(target + " already exists", "choose another --output, or add --force to replace it", ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, target + " already exists", "choose another --output, or add --force to replace it");
         }
         TfliteImporter.Result result;
         try {
             result = TfliteImporter.importFile(tflite, target, new TfliteToOnnx.Options(freeSize, freeBatch));
         } catch (ProviderException e) {
-            throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, e.getMessage(), e.fix());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Converted %s (%d distinct TFLite operators) -> %s (%.1f MB)%n", tflite, result.operators(), result.onnx(),

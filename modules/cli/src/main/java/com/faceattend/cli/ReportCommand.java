@@ -1,5 +1,6 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
 import com.faceattend.reports.AttendanceReport;
 import com.faceattend.reports.CancellationToken;
 import com.faceattend.reports.ProgressListener;
@@ -68,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
         if (csv != null) {
             CsvExporter.checkWritable(csv);
         }
-        try (AppContext ctx = app.openContext()) {
+        try (SuiteServices ctx = app.openSuite()) {
             AttendanceReport report = new ReportService(ctx.store()).build(request, progress, CancellationToken.none());
             if (xlsx != null) {
                 XlsxExporter.export(report, xlsx, progress, CancellationToken.none());

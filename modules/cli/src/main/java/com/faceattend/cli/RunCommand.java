@@ -1,34 +1,22 @@
 package com.faceattend.cli;
 
-import com.faceattend.alerts.AlertService;
 import com.faceattend.alerts.AlertSettings;
-import com.faceattend.alerts.StationAlerts;
-import com.faceattend.engine.gallery.GalleryIndex;
-import com.faceattend.suite.AlternatingDirections;
-import com.faceattend.suite.StoreRecorder;
-import com.faceattend.engine.pipeline.FacePipeline;
-import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.engine.station.AttendanceStation;
-import com.faceattend.engine.station.DirectionPolicy;
-import com.faceattend.engine.station.ListenerFailedException;
 import com.faceattend.engine.station.StationRunner;
-import com.faceattend.engine.station.StationSettings;
-import com.faceattend.gpio.GpioConfig;
-import com.faceattend.gpio.GpioException;
-import com.faceattend.gpio.GpioOutputs;
 import com.faceattend.spi.AttendanceEvent;
-import com.faceattend.spi.ProviderSettings;
-import com.faceattend.spi.SourceSpec;
+import com.faceattend.spi.Problem;
+import com.faceattend.suite.StationSession;
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.suite.SuiteSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -44,34 +32,42 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, description = "Camera index (0), video file, folder of images, or rtsp:// / http:// URL.")
+    // Station options left out take their value from the data folder's settings.properties (the
+    // desktop's Settings window), so both front ends behave the same; given, they apply to this run.
+
+    @Option(names = "--source", description = "Camera index (0), video file, folder of images, or rtsp:// / http:// URL (default: the saved setting).")
     String source;
 
-    @Option(names = "--station", required = true, description = "Name of this station, e.g. 'Main entrance'.")
-    String station;
+    @Option(names = "--station", description = "Name of this station, e.g. 'Main entrance' (default: the saved setting, else '${DEFAULT-VALUE}').")
+    String station = SuiteSettings.defaults().stationName();
 
-    @Option(names = "--direction", description = "in, out, or auto (first passage of the day = in, next = out…). Default: ${DEFAULT-VALUE}.")
-    String direction = "auto";
+    @Option(names = "--direction", description = "in, out, or auto (first passage of the day = in, next = out…) (default: the saved setting, else ${DEFAULT-VALUE}).")
+    String direction = SuiteSettings.defaults().direction();
 
-    @Option(names = "--threshold", description = "Similarity needed to recognise someone (default: ${DEFAULT-VALUE}).")
-    float threshold = StationSettings.defaults().matchThreshold();
+    @Option(names = "--threshold", description = "Similarity needed to recognise someone, 0.2–0.9 (default: the saved setting, else ${DEFAULT-VALUE}).")
+    float threshold = SuiteSettings.defaults().matchThreshold();
 
-    @Option(names = "--cooldown", converter = DurationConverter.class,
-            description = "Ignore the same person at this station for this long after recording them (default: 2m).")
-    Duration cooldown = StationSettings.defaults().cooldown();
+    @Option(names = "--cooldown", converter = DurationConverter.class, showDefaultValue = Visibility.NEVER,
+            description = "Ignore the same person at this station for this long after recording them (default: the saved setting, else 2m).")
+    Duration cooldown = SuiteSettings.defaults().cooldown();
 
-    @Option(names = "--every", description = "Analyse every n-th frame only (frame skipping; default: ${DEFAULT-VALUE}).")
-    int every = StationSettings.defaults().processEveryNth();
+    @Option(names = "--every", description = "Analyse every n-th frame only, 1–10 (default: the saved setting, else ${DEFAULT-VALUE}).")
+    int every = SuiteSettings.defaults().processEveryNth();
 
-    @Option(names = "--max-width", description = "Scale frames down to this width before analysis; 0 = never (default: ${DEFAULT-VALUE}).")
-    int maxWidth = StationSettings.defaults().maxFrameWidth();
+    @Option(names = "--max-width", description = "Scale frames down to this width before analysis; 0 = never (default: the saved setting, else ${DEFAULT-VALUE}).")
+    int maxWidth = SuiteSettings.defaults().maxFrameWidth();
 
-    @Option(names = "--no-liveness", description = "Do not run the anti-spoofing check (not recommended at a real door).")
+    @Option(names = "--no-liveness", description = "Do not run the anti-spoofing check (not recommended at a real door; default: the saved setting, else the check runs).")
     boolean noLiveness;
 
-    @Option(names = "--liveness-threshold", description = {"Live score needed (default: ${DEFAULT-VALUE}). Measured (README \"Liveness\"): stops about",
-        "98 of 100 printed-photo attempts and 3 of 10 phone-screen replays; asks about 5 of 100 real people to look again."})
-    float livenessThreshold = StationSettings.defaults().livenessThreshold();
+    @Option(names = "--liveness-threshold", description = "Live score needed, 0.01–0.95 (default: the saved setting, else ${DEFAULT-VALUE}). Measured (README \"Liveness\"): the default stops about 98 of 100 printed-photo attempts and 3 of 10 phone-screen replays; asks about 5 of 100 real people to look again.")
+    float livenessThreshold = SuiteSettings.defaults().livenessThreshold();
+
+    @Option(names = "--detector", paramLabel = "ID", description = "Face detector provider id (default: the saved setting, else ${DEFAULT-VALUE}; see `faceattend models`).")
+    String detector = SuiteSettings.DEFAULT_DETECTOR;
+
+    @Option(names = "--embedder", paramLabel = "ID", description = "Face embedder provider id (default: the saved setting, else ${DEFAULT-VALUE}; see `faceattend models`).")
+    String embedder = SuiteSettings.DEFAULT_EMBEDDER;
 
     @Option(names = "--blink", description = "Also require a blink (eye-blink check, fr_eye) before a face counts as live; defeats printed photos, not screens. Off by default.")
     boolean blink;
@@ -79,18 +75,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--haar-prescreen", description = "Skip the face detector on frames where a Haar cascade sees no face (the seed design's pre-screen; off by default because on the reference machine it costs more than it saves).")
     boolean haarPrescreen;
 
-    @Option(names = "--max-reconnects", description = "Give up after this many failed reconnects of a live source in a row (default: keep trying).")
+    @Option(names = "--max-reconnects", showDefaultValue = Visibility.NEVER,
+            description = "Give up after this many failed reconnects of a live source in a row (default: keep trying).")
     int maxReconnects = Integer.MAX_VALUE;
 
     @Option(names = "--stranger-retention", converter = DurationConverter.class,
+            showDefaultValue = Visibility.NEVER,
             description = "Keep a stranger's embedding (never a photo) this long to group repeat visits (default: 720h = 30 days).")
-    Duration strangerRetention = Duration.ofDays(30);
+    Duration strangerRetention = StationSession.STRANGER_RETENTION;
 
     @Option(names = "--snapshots", description = "Keep an encrypted face crop with each stranger/spoof alert (off by default; AES-GCM, key in DATA/snapshots, deleted after --snapshot-retention).")
     boolean snapshots;
 
     @Option(names = "--snapshot-retention", converter = DurationConverter.class,
-            description = "Delete alert snapshots after this long (default: 168h = 7 days).")
+            showDefaultValue = Visibility.NEVER, description = "Delete alert snapshots after this long (default: 168h = 7 days).")
     Duration snapshotRetention = AlertSettings.defaults().snapshotRetention();
 
     @Option(names = "--gpio", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
@@ -98,121 +96,96 @@ final class RunCommand implements Callable<Integer> {
     String gpio;
 
     @Override
-    public Integer call() {
-        StationSettings settings;
-        try {
-            settings = StationSettings.defaults().withMatchThreshold(threshold).withCooldown(cooldown)
-                    .withProcessEveryNth(every).withMaxFrameWidth(maxWidth).withLiveness(livenessThreshold, !noLiveness);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException(e.getMessage(), "see faceattend run --help", ExitCode.USAGE);
-        }
-        SourceSpec spec0 = parseSource();
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch finished = new CountDownLatch(1);
-        try (AppContext ctx = app.openContext()) {
-            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(!noLiveness), blink && !noLiveness);
-            GalleryIndex gallery = ctx.loadGallery(pipeline);
-            if (gallery.personCount() == 0) {
-                err.println("warning: nobody is enrolled; every face will be reported as a stranger");
-            }
-            ctx.store().ensureStation(station);
-            ctx.store().purgeExpired(java.time.Instant.now());
-            AttendanceStation st = new AttendanceStation(station, pipeline, gallery, settings, directions(ctx),
-                    Clock.systemDefaultZone());
-            if (haarPrescreen) {
-                st.usePrescreen(ctx.register(ctx.registry().prescreen("opencv-haar").create(ProviderSettings.defaults())));
-            }
-            st.recallPassesFrom(ctx.store()::lastRecordedAt); // the cooldown survives a restart
-            st.addListener(StoreRecorder.besideAlerts(ctx.store()));
-            StationAlerts alerts = alertService(ctx).forStation();
-            st.addListener(alerts);
-            GpioOutputs door = gpio == null ? null : ctx.register(openGpio());
-            if (door != null) {
-                st.addListener(door);
-                err.printf("[%s] GPIO: %s%n", station, door.config());
-            }
-            st.addListener(e -> print(out, e));
-            StationRunner runner = new StationRunner(st, () -> ctx.registry().frameSourceFor(spec0).open(spec0))
-                    .onStatus(s -> {
-                        err.println("[" + station + "] " + s);
+        try (SuiteServices suite = app.openSuite()) {
+            SuiteSettings settings = settings(suite.settings());
+            StationSession.Options options = new StationSession.Options(false, blink, haarPrescreen, maxReconnects, strangerRetention,
+                    alertSettings(), gpio != null, gpio == null || gpio.isBlank() ? null : Path.of(gpio));
+            String name = settings.stationName();
+            AtomicReference<Problem> failure = new AtomicReference<>();
+            StationSession session = suite.startStation(settings, options, new StationSession.Observer() {
+                @Override
+                public void onStarted(String source, int enrolledPeople) {
+                    if (enrolledPeople == 0) {
+                        err.println("warning: nobody is enrolled; every face will be reported as a stranger");
+                    }
+                    err.printf("[%s] watching %s with %d enrolled people; Ctrl+C stops%n", name, source, enrolledPeople);
+                    err.flush();
+                }
+
+                @Override
+                public void onEvent(AttendanceEvent event) {
+                    print(out, event);
+                }
+
+                @Override
+                public void onStatus(String status) {
+                    err.println("[" + name + "] " + status);
+                    err.flush();
+                }
+
+                @Override
+                public void onStopped(StationRunner.RunStats stats, Problem problem) {
+                    failure.set(problem);
+                    if (problem == null) {
+                        err.printf(Locale.ROOT, "[%s] %d frames (%d analysed) in %.1f s = %.1f fps, %d event(s), %d reconnect(s)%n", name,
+                                stats.frames(), stats.analysedFrames(), stats.seconds(), stats.framesPerSecond(), stats.events(),
+                                stats.reconnects());
                         err.flush();
-                    })
-                    .onFrame(f -> alerts.snapshotFrom(f.frame(), f.analysis()))
-                    .maxReconnects(maxReconnects);
+                    }
+                }
+            });
+            // Ctrl+C: stop the station and let it finish recording before the JVM exits.
             Thread hook = new Thread(() -> {
-                runner.stop();
+                session.stop();
                 try {
-                    finished.await();
+                    session.awaitStopped(Duration.ofSeconds(30));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }
             }, "faceattend-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            err.printf("[%s] watching %s with %d enrolled people; Ctrl+C stops%n", station, spec0, gallery.personCount());
-            err.flush();
-            StationRunner.RunStats stats;
             try {
-                stats = runner.run();
-            } catch (ListenerFailedException e) {
-                // the store says what went wrong and how to fix it; "disk full" only when it is (issue 18)
-                if (e.getCause() instanceof com.faceattend.store.StoreException se) {
-                    throw new UserFacingException("attendance could not be recorded: " + se.getMessage(), se.fix(),
-                            ExitCode.STORE_UNAVAILABLE);
+                while (!session.awaitStopped(Duration.ofHours(1))) {
+                    // a station runs until its source ends or it is stopped
                 }
-                throw new UserFacingException("an event could not be passed on: " + e.getMessage(),
-                        "see the log file in " + ctx.dataDir() + " for details", ExitCode.INTERNAL);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl+C: the hook is running and waits for the station to stop.
+                }
             }
-            err.printf(Locale.ROOT, "[%s] %d frames (%d analysed) in %.1f s = %.1f fps, %d event(s), %d reconnect(s)%n", station,
-                    stats.frames(), stats.analysedFrames(), stats.seconds(), stats.framesPerSecond(), stats.events(), stats.reconnects());
-            err.flush();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook is running and waits for us to finish closing.
+            if (failure.get() != null) {
+                throw failure.get();
             }
             return ExitCode.OK;
-        } finally {
-            finished.countDown();
         }
     }
 
-    private AlertService alertService(AppContext ctx) {
-        AlertSettings settings;
+    /** The saved settings, with the options given on this command line in their place. */
+    private SuiteSettings settings(SuiteSettings saved) {
+        return new SuiteSettings(given("--source") ? source : saved.source(), given("--station") ? station : saved.stationName(),
+                given("--direction") ? direction : saved.direction(), given("--threshold") ? threshold : saved.matchThreshold(),
+                given("--no-liveness") ? !noLiveness : saved.livenessEnabled(),
+                given("--liveness-threshold") ? livenessThreshold : saved.livenessThreshold(),
+                given("--cooldown") ? cooldown : saved.cooldown(), given("--every") ? every : saved.processEveryNth(),
+                given("--max-width") ? maxWidth : saved.maxFrameWidth(), given("--detector") ? detector : saved.detectorId(),
+                given("--embedder") ? embedder : saved.embedderId(), saved.livenessId());
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private AlertSettings alertSettings() {
         try {
-            settings = AlertSettings.defaults().withStrangerRetention(strangerRetention).withSnapshots(snapshots, snapshotRetention);
+            return AlertSettings.defaults().withStrangerRetention(strangerRetention).withSnapshots(snapshots, snapshotRetention);
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException(e.getMessage(), "see faceattend run --help", ExitCode.USAGE);
+            throw new Problem(Problem.Kind.BAD_VALUE, e.getMessage(), "see the defaults in the help (-h)");
         }
-        AlertService service = new AlertService(ctx.store(), settings, ctx.dataDir().resolve("snapshots"), Clock.systemUTC());
-        service.purgeExpired();
-        return service;
-    }
-
-    private GpioOutputs openGpio() {
-        try {
-            return GpioOutputs.openOnThisMachine(gpio.isBlank() ? GpioConfig.defaults() : GpioConfig.load(Path.of(gpio)));
-        } catch (GpioException e) {
-            throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.USAGE);
-        }
-    }
-
-    private SourceSpec parseSource() {
-        try {
-            return SourceSpec.parse(source);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException(e.getMessage(), "see faceattend run --help", ExitCode.USAGE);
-        }
-    }
-
-    private DirectionPolicy directions(AppContext ctx) {
-        return switch (direction.toLowerCase(Locale.ROOT)) {
-            case "in" -> DirectionPolicy.fixed(AttendanceEvent.Direction.IN);
-            case "out" -> DirectionPolicy.fixed(AttendanceEvent.Direction.OUT);
-            case "auto" -> new AlternatingDirections(ctx.store(), ZoneId.systemDefault());
-            default -> throw new UserFacingException("--direction must be in, out or auto, was '" + direction + "'",
-                    "use --direction auto for a door used both ways", ExitCode.USAGE);
-        };
     }
 
     private static void print(PrintWriter out, AttendanceEvent e) {

@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.ScheduleStore;
 import com.faceattend.store.ShiftAssignment;
 import com.faceattend.store.StoreException;
@@ -55,9 +57,9 @@ final class ScheduleCommand {
             try {
                 shift = new WorkShift(name, start, end, grace, days);
             } catch (StoreException e) {
-                throw new UserFacingException(e.getMessage(), e.fix(), ExitCode.USAGE);
+                throw new Problem(Problem.Kind.BAD_VALUE, e.getMessage(), e.fix());
             }
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 new ScheduleStore(ctx.store()).saveShift(shift, EnrollCommand.actor());
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("shift %s: %s%n", shift.name(), describe(shift));
@@ -89,7 +91,7 @@ final class ScheduleCommand {
 
         @Override
         public Integer call() {
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 ScheduleStore schedules = new ScheduleStore(ctx.store());
                 LocalDate first = from != null ? from : LocalDate.now(schedules.organisationZone().orElse(ZoneId.systemDefault()));
                 if (target.employee != null) {
@@ -117,7 +119,7 @@ final class ScheduleCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 ScheduleStore schedules = new ScheduleStore(ctx.store());
                 out.printf("time zone: %s%n", schedules.organisationZone().map(ZoneId::getId)
                         .orElse(ZoneId.systemDefault().getId() + " (this computer's; set one with `faceattend schedule zone ZONE`)"));
@@ -153,11 +155,11 @@ final class ScheduleCommand {
                 try {
                     id = ZoneId.of(zone);
                 } catch (DateTimeException e) {
-                    throw new UserFacingException("'" + zone + "' is not a time zone", "use a region name such as "
-                            + "Europe/Berlin or America/New_York (not an abbreviation like CET)", ExitCode.USAGE);
+                    throw new Problem(Problem.Kind.BAD_VALUE, "'" + zone + "' is not a time zone", "use a region name such as "
+                            + "Europe/Berlin or America/New_York (not an abbreviation like CET)");
                 }
             }
-            try (AppContext ctx = parent.app.openContext()) {
+            try (SuiteServices ctx = parent.app.openSuite()) {
                 ScheduleStore schedules = new ScheduleStore(ctx.store());
                 if (id != null) {
                     schedules.setOrganisationZone(id, EnrollCommand.actor());

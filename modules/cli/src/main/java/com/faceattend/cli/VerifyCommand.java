@@ -1,8 +1,9 @@
 package com.faceattend.cli;
 
+import com.faceattend.suite.SuiteServices;
+import com.faceattend.spi.Problem;
 import com.faceattend.engine.pipeline.FacePipeline;
-import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.engine.station.StationSettings;
+import com.faceattend.suite.SuiteSettings;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FrameImage;
@@ -32,8 +33,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B")
     Path second;
 
-    @Option(names = "--threshold", description = "Similarity at or above which they are the same person (default: ${DEFAULT-VALUE}).")
-    float threshold = StationSettings.defaults().matchThreshold();
+    @Option(names = "--threshold", description = "Similarity at or above which they are the same person, 0.2–0.9 (default: the saved recognition threshold, else ${DEFAULT-VALUE}).")
+    float threshold = SuiteSettings.defaults().matchThreshold();
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -41,8 +42,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (AppContext ctx = app.openContext()) {
-            FacePipeline pipeline = ctx.pipeline(PipelineSettings.defaults().withLiveness(false));
+        try (SuiteServices suite = app.openSuite();
+                FacePipeline pipeline = suite.openPipeline(settings(suite.settings()), false)) {
             Embedding a = embedLargest(pipeline, first);
             Embedding b = embedLargest(pipeline, second);
             float similarity = a.cosine(b);
@@ -63,10 +64,19 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** The saved settings with this command's threshold, if given (checked like every saved threshold). */
+    private SuiteSettings settings(SuiteSettings saved) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--threshold")) {
+            saved = saved.withMatchThreshold(threshold);
+        }
+        threshold = saved.matchThreshold();
+        return saved;
+    }
+
     private static Embedding embedLargest(FacePipeline pipeline, Path photo) {
         FrameImage image = Photos.read(photo);
-        DetectedFace face = Photos.largest(pipeline.detect(image)).orElseThrow(() -> new UserFacingException(
-                "no face found in " + photo, "use a photo where the face is clearly visible and well lit", ExitCode.BAD_INPUT));
+        DetectedFace face = Photos.largest(pipeline.detect(image)).orElseThrow(() -> new Problem(Problem.Kind.BAD_INPUT, 
+                "no face found in " + photo, "use a photo where the face is clearly visible and well lit"));
         return pipeline.embed(image, face);
     }
 }

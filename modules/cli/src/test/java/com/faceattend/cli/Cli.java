@@ -40,6 +40,15 @@ final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Enrols Alex Lacamoire (code ALEX) from his reference still, as a user would; fails the test if it does not work. */
+    static void enrolAlex(Path dataDir) {
+        Path ref = data().resolve("video-and-small/video/ref_alex_lacamoire.png");
+        Result r = run(dataDir, "enroll", "--code", "ALEX", "--name", "Alex Lacamoire", "--consent", "--quiet", ref.toString());
+        if (r.exitCode() != ExitCode.OK) {
+            fail("enrolment failed: " + r);
+        }
+    }
+
     static Path data() {
         String prop = System.getProperty("faceattend.data");
         Path dir = prop != null ? Path.of(prop) : Path.of("../../../shared/data");

@@ -1,20 +1,16 @@
 package com.faceattend.comparison;
 
+import com.faceattend.spi.Problem;
+
 /** The comparison cannot run: a data folder is missing or malformed. The message names it, {@link #fix} says what to do. */
-public final class ComparisonException extends RuntimeException {
-    private final String fix;
+public final class ComparisonException extends Problem {
+    private static final long serialVersionUID = 1L;
 
     public ComparisonException(String problem, String fix) {
-        super(problem);
-        this.fix = fix;
+        super(Kind.BAD_INPUT, problem, fix);
     }
 
     public ComparisonException(String problem, String fix, Throwable cause) {
-        super(problem, cause);
-        this.fix = fix;
-    }
-
-    public String fix() {
-        return fix;
+        super(Kind.BAD_INPUT, problem, fix, cause);
     }
 }

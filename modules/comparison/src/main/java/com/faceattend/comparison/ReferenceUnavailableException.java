@@ -1,24 +1,16 @@
 package com.faceattend.comparison;
 
+import com.faceattend.spi.Problem;
+
 /** An outside reference cannot run on this machine; the message says why, the fix what would make it run. */
-public final class ReferenceUnavailableException extends RuntimeException {
-    private final String fix;
+public final class ReferenceUnavailableException extends Problem {
+    private static final long serialVersionUID = 1L;
 
     ReferenceUnavailableException(String problem, String fix) {
-        super(problem);
-        this.fix = fix;
+        super(Kind.MODEL_UNAVAILABLE, problem, fix);
     }
 
     ReferenceUnavailableException(String problem, String fix, Throwable cause) {
-        super(problem, cause);
-        this.fix = fix;
-    }
-
-    public String problem() {
-        return getMessage();
-    }
-
-    public String fix() {
-        return fix;
+        super(Kind.MODEL_UNAVAILABLE, problem, fix, cause);
     }
 }

@@ -1,19 +1,16 @@
 package com.faceattend.gpio;
 
+import com.faceattend.spi.Problem;
+
 /**
  * GPIO cannot be used as configured: not a Raspberry Pi, a pin taken or out of range, a bad
- * configuration file. The message names the problem; {@link #fix()} says what to do.
+ * configuration file. The message names the problem; {@link #fix()} says what to do. Its kind is
+ * {@link Problem.Kind#BAD_VALUE}: the station was asked for outputs this machine cannot give.
  */
-public final class GpioException extends RuntimeException {
+public final class GpioException extends Problem {
     private static final long serialVersionUID = 1L;
-    private final String fix;
 
     public GpioException(String problem, String fix, Throwable cause) {
-        super(problem, cause);
-        this.fix = fix;
-    }
-
-    public String fix() {
-        return fix;
+        super(Kind.BAD_VALUE, problem, fix, cause);
     }
 }

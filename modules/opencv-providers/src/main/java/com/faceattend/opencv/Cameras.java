@@ -1,6 +1,7 @@
 package com.faceattend.opencv;
 
 import com.faceattend.spi.FrameSource;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.SourceSpec;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class Cameras {
         int index = spec.cameraIndex();
         String device = "/dev/video" + index;
         if (!Files.exists(Path.of(device))) {
-            throw new ProviderException("camera " + index + " (" + device + ") is not connected",
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, "camera " + index + " (" + device + ") is not connected",
                     "plug it in or choose another camera index in settings");
         }
         String problem = FfmpegV4l2.PROBLEM;

@@ -2,6 +2,7 @@ package com.faceattend.opencv;
 
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.FrameSource;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.SourceSpec;
 import java.nio.ByteBuffer;
@@ -48,18 +49,18 @@ public final class FfmpegFrameSource implements FrameSource {
         Path file = Path.of(spec.location());
         String label = "video file " + file;
         if (Files.isDirectory(file)) {
-            throw new ProviderException(label + " is a folder",
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " is a folder",
                     "choose a video file, or choose the folder as an image-folder source to play its images");
         }
         if (!Files.exists(file)) {
-            throw new ProviderException(label + " not found", "check the path: the file may have been moved, renamed or deleted");
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " not found", "check the path: the file may have been moved, renamed or deleted");
         }
         if (!Files.isReadable(file)) {
-            throw new ProviderException(label + " cannot be read: permission denied", "give the FaceAttend user read permission on the file");
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " cannot be read: permission denied", "give the FaceAttend user read permission on the file");
         }
         // "file:" stops FFmpeg reading a name like "cam:2.mp4" as a URL with protocol "cam".
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber("file:" + file.toAbsolutePath());
-        start(grabber, label, reason -> new ProviderException(label + " is not a video FFmpeg can read (" + reason + ")",
+        start(grabber, label, reason -> new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " is not a video FFmpeg can read (" + reason + ")",
                 "check that it plays in a media player; convert it to MP4 (H.264) if it does not"));
         return checkVideo(spec, label, grabber);
     }
@@ -88,7 +89,7 @@ public final class FfmpegFrameSource implements FrameSource {
             String problem = elapsed >= timeout.toNanos() * 9 / 10
                     ? label + " did not answer within " + seconds(elapsed) + " s"
                     : label + " could not be opened: " + reason;
-            return new ProviderException(problem, "check the address, user name and password, that the camera is on and "
+            return new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, problem, "check the address, user name and password, that the camera is on and "
                     + "reachable from this computer, and that no firewall blocks the port");
         });
         return checkVideo(spec, label, grabber);
@@ -99,7 +100,7 @@ public final class FfmpegFrameSource implements FrameSource {
         String label = "camera " + spec.cameraIndex() + " (" + device + ")";
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(device);
         grabber.setFormat("video4linux2");
-        start(grabber, label, reason -> new ProviderException(label + " could not be opened: " + reason,
+        start(grabber, label, reason -> new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " could not be opened: " + reason,
                 "close other programs that use the camera and check that the FaceAttend user may use it (group 'video')"));
         return checkVideo(spec, label, grabber);
     }
@@ -113,14 +114,14 @@ public final class FfmpegFrameSource implements FrameSource {
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber, label);
             ProviderException problem = failure.apply(FfmpegErrors.reason(e));
-            throw new ProviderException(problem.getMessage(), problem.fix(), e); // the constructor is the only way to attach e
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, problem.getMessage(), problem.fix(), e); // the constructor is the only way to attach e
         }
     }
 
     private static FfmpegFrameSource checkVideo(SourceSpec spec, String label, FFmpegFrameGrabber grabber) {
         if (!grabber.hasVideo()) {
             closeQuietly(grabber, label);
-            throw new ProviderException(label + " has no video stream (audio only?)", "choose a source that carries video");
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " has no video stream (audio only?)", "choose a source that carries video");
         }
         return new FfmpegFrameSource(spec, label, grabber);
     }
@@ -134,14 +135,14 @@ public final class FfmpegFrameSource implements FrameSource {
         try {
             frame = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new ProviderException(label + (spec.isLive() ? " dropped" : " could not be read further") + ": "
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + (spec.isLive() ? " dropped" : " could not be read further") + ": "
                     + FfmpegErrors.reason(e), spec.isLive() ? "it is reopened automatically; if it keeps dropping, check the network and the camera"
                     : "the file may be damaged: check that it plays to the end in a media player", e);
         }
         if (frame == null) {
             if (spec.isLive()) {
                 // FFmpeg reports a closed connection and a read timeout alike as the end of input.
-                throw new ProviderException(label + " stopped sending frames (connection closed or nothing received for a while)",
+                throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " stopped sending frames (connection closed or nothing received for a while)",
                         "it is reopened automatically; if it keeps dropping, check the network and the camera");
             }
             return null;
@@ -155,7 +156,7 @@ public final class FfmpegFrameSource implements FrameSource {
         int width = frame.imageWidth;
         int height = frame.imageHeight;
         if (frame.imageChannels != 3 || frame.imageDepth != Frame.DEPTH_UBYTE) {
-            throw new ProviderException(label + " delivered " + frame.imageChannels + "-channel frames instead of BGR",
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " delivered " + frame.imageChannels + "-channel frames instead of BGR",
                     "report this to the FaceAttend developers with the source's make and format");
         }
         ByteBuffer src = (ByteBuffer) frame.image[0];

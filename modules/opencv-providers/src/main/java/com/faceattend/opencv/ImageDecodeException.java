@@ -10,10 +10,10 @@ public class ImageDecodeException extends ProviderException {
     private static final long serialVersionUID = 1L;
 
     public ImageDecodeException(String problem, String fix) {
-        super(problem, fix);
+        super(Kind.BAD_INPUT, problem, fix, null);
     }
 
     public ImageDecodeException(String problem, String fix, Throwable cause) {
-        super(problem, fix, cause);
+        super(Kind.BAD_INPUT, problem, fix, cause);
     }
 }

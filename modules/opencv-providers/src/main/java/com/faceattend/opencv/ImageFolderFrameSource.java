@@ -2,6 +2,7 @@ package com.faceattend.opencv;
 
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.FrameSource;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.SourceSpec;
 import java.io.IOException;
@@ -45,10 +46,10 @@ public final class ImageFolderFrameSource implements FrameSource {
     static ImageFolderFrameSource open(SourceSpec spec) {
         Path folder = Path.of(spec.location());
         if (!Files.exists(folder)) {
-            throw new ProviderException("folder " + folder + " not found", "check the path: the folder may have been moved or renamed");
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, "folder " + folder + " not found", "check the path: the folder may have been moved or renamed");
         }
         if (!Files.isDirectory(folder)) {
-            throw new ProviderException(folder + " is not a folder", "choose a folder of images, or open the file as a video source");
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, folder + " is not a folder", "choose a folder of images, or open the file as a video source");
         }
         List<Path> images;
         try (Stream<Path> entries = Files.list(folder)) {
@@ -56,11 +57,11 @@ public final class ImageFolderFrameSource implements FrameSource {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException | SecurityException e) {
-            throw new ProviderException("folder " + folder + " cannot be read: " + e.getMessage(),
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, "folder " + folder + " cannot be read: " + e.getMessage(),
                     "give the FaceAttend user read permission on the folder", e);
         }
         if (images.isEmpty()) {
-            throw new ProviderException("folder " + folder + " has no images",
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, "folder " + folder + " has no images",
                     "put " + String.join(", ", EXTENSIONS.stream().sorted().toList()) + " files in it, or choose another folder");
         }
         return new ImageFolderFrameSource(spec, folder, images);
@@ -92,7 +93,7 @@ public final class ImageFolderFrameSource implements FrameSource {
             }
         }
         if (delivered == 0) {
-            throw new ProviderException("folder " + folder + " has no readable images: all " + files.size() + " failed to decode",
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, "folder " + folder + " has no readable images: all " + files.size() + " failed to decode",
                     "see the log for each file's problem; replace the files with JPEG or PNG copies");
         }
         return null;

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_videoio.CAP_V4L2;
 
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.FrameSource;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.SourceSpec;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -39,7 +40,7 @@ final class OpenCvCameraSource implements FrameSource {
         }
         if (!opened) {
             capture.close();
-            throw new ProviderException(label + " could not be opened",
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " could not be opened",
                     "close other programs that use the camera and check that the FaceAttend user may use it (group 'video')");
         }
         return new OpenCvCameraSource(spec, label, capture);
@@ -51,7 +52,7 @@ final class OpenCvCameraSource implements FrameSource {
             throw new IllegalStateException(label + " is closed");
         }
         if (!capture.read(frame) || frame.empty() || frame.type() != CV_8UC3) {
-            throw new ProviderException(label + " stopped delivering frames (unplugged?)",
+            throw new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, label + " stopped delivering frames (unplugged?)",
                     "plug it back in; it is reopened automatically");
         }
         return Mats.toFrame(frame, System.currentTimeMillis());

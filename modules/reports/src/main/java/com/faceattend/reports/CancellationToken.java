@@ -1,5 +1,6 @@
 package com.faceattend.reports;
 
+import com.faceattend.spi.Problem;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,7 +27,7 @@ public final class CancellationToken {
     /** @throws ReportException of kind CANCELLED once {@link #cancel()} was called */
     public void throwIfCancelled() {
         if (cancelled.get()) {
-            throw new ReportException(ReportException.Kind.CANCELLED, "the report was cancelled; nothing was written",
+            throw new ReportException(Problem.Kind.CANCELLED, "the report was cancelled; nothing was written",
                     "Start it again when needed.");
         }
     }

@@ -1,5 +1,6 @@
 package com.faceattend.reports;
 
+import com.faceattend.spi.Problem;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -13,15 +14,15 @@ public record ReportRequest(LocalDate from, LocalDate to, String department) {
 
     public ReportRequest {
         if (from == null || to == null) {
-            throw new ReportException(ReportException.Kind.BAD_REQUEST, "the report period needs a first and a last day",
-                    "Give both --from and --to as YYYY-MM-DD.");
+            throw new ReportException(Problem.Kind.BAD_VALUE, "the report period needs a first and a last day",
+                    "Give both the first and the last day.");
         }
         if (to.isBefore(from)) {
-            throw new ReportException(ReportException.Kind.BAD_REQUEST,
+            throw new ReportException(Problem.Kind.BAD_VALUE,
                     "the period ends (" + to + ") before it starts (" + from + ")", "Swap the two dates.");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new ReportException(ReportException.Kind.BAD_REQUEST, "the period " + from + " to " + to + " is longer than "
+            throw new ReportException(Problem.Kind.BAD_VALUE, "the period " + from + " to " + to + " is longer than "
                     + MAX_DAYS + " days", "Report one year or less at a time.");
         }
         if (department != null && department.isBlank()) {

@@ -1,5 +1,6 @@
 package com.faceattend.reports;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.reports.rules.AttendanceRules;
 import com.faceattend.reports.rules.DayRecord;
 import com.faceattend.reports.rules.Punch;
@@ -59,7 +60,7 @@ public final class ReportService {
         CancellationToken c = cancel == null ? CancellationToken.none() : cancel;
         if (request.department() != null && !schedules.departments().contains(request.department())) {
             List<String> known = schedules.departments();
-            throw new ReportException(ReportException.Kind.NOT_FOUND, "no employee is in department '"
+            throw new ReportException(Problem.Kind.NOT_FOUND, "no employee is in department '"
                     + request.department() + "'", known.isEmpty() ? "No employee has a department yet."
                     : "Known departments: " + String.join(", ", known) + " (names are case-sensitive).");
         }
@@ -74,8 +75,8 @@ public final class ReportService {
             employees.put(e.id(), e);
         }
         if (employees.isEmpty()) {
-            throw new ReportException(ReportException.Kind.NOT_FOUND, "there are no employees to report on",
-                    "Add employees first (`faceattend enroll` or `faceattend employees add`).");
+            throw new ReportException(Problem.Kind.NOT_FOUND, "there are no employees to report on",
+                    "Add or enrol employees first.");
         }
         Map<Long, List<DayRecord>> days = new HashMap<>();
         // a day's window may start the evening before (night shifts) and end the morning after
@@ -99,10 +100,9 @@ public final class ReportService {
         });
         flush(currentId[0], current, employees, assignments, holidayNames, request, zone, days);
         if (passes == 0) {
-            throw new ReportException(ReportException.Kind.NOT_FOUND, "no attendance was recorded from " + request.from()
+            throw new ReportException(Problem.Kind.NOT_FOUND, "no attendance was recorded from " + request.from()
                     + " to " + request.to() + (request.department() == null ? "" : " in department '"
-                    + request.department() + "'"), "Check the dates (and --data if you keep several databases); "
-                    + "list passes with `faceattend events list --from " + request.from() + " --to " + request.to() + "`.");
+                    + request.department() + "'"), "Check the dates and that this is the right database (it may keep no passes for that period).");
         }
         List<EmployeeTimesheet> sheets = new ArrayList<>();
         int done = 0;

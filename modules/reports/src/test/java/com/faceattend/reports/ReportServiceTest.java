@@ -1,5 +1,6 @@
 package com.faceattend.reports;
 
+import com.faceattend.spi.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -125,12 +126,12 @@ class ReportServiceTest {
     void badRequestsAreNamedWithAFix() {
         ReportException e = assertThrows(ReportException.class,
                 () -> new ReportRequest(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 1), null));
-        assertEquals(ReportException.Kind.BAD_REQUEST, e.kind());
+        assertEquals(Problem.Kind.BAD_VALUE, e.kind());
         assertTrue(e.getMessage().contains("before it starts"), e.getMessage());
         assertTrue(e.fix().contains("Swap"));
 
         e = assertThrows(ReportException.class, () -> service.build(ReportRequest.month(2026, 3, "Sales"), null, null));
-        assertEquals(ReportException.Kind.NOT_FOUND, e.kind());
+        assertEquals(Problem.Kind.NOT_FOUND, e.kind());
         assertTrue(e.getMessage().contains("'Sales'"), e.getMessage());
         assertTrue(e.fix().contains("Office, Plant"), e.fix());
 
@@ -147,7 +148,7 @@ class ReportServiceTest {
         token.cancel();
         ReportException e = assertThrows(ReportException.class,
                 () -> service.build(ReportRequest.month(2026, 3, null), null, token));
-        assertEquals(ReportException.Kind.CANCELLED, e.kind());
+        assertEquals(Problem.Kind.CANCELLED, e.kind());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.faceattend.store;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.Embedding;
 import java.time.Instant;
@@ -129,8 +130,8 @@ public final class AlertStore {
         return db.transaction("acknowledge alert " + id, c -> {
             AlertRecord before = requireAlert(c, id);
             if (before.acknowledged()) {
-                throw StoreErrors.invalid("alert " + id + " was already acknowledged by " + before.ackActor() + " at "
-                        + before.ackTime(), "Nothing to do; list open alerts with `faceattend alerts list --unacknowledged`.");
+                throw new StoreException(Problem.Kind.REFUSED, "alert " + id + " was already acknowledged by " + before.ackActor() + " at "
+                        + before.ackTime(), "Nothing to do.");
             }
             AlertSql.acknowledge(c, id, at, actor, note);
             AuditSql.insert(c, Instant.now(), actor, "alert-ack", "alert " + id + " (" + before.kind() + ")"
@@ -177,8 +178,8 @@ public final class AlertStore {
     }
 
     private static AlertRecord requireAlert(java.sql.Connection c, long id) throws java.sql.SQLException {
-        return AlertSql.find(c, id).orElseThrow(() -> StoreErrors.invalid("no alert with id " + id,
-                "List alerts with `faceattend alerts list`."));
+        return AlertSql.find(c, id).orElseThrow(() -> new StoreException(Problem.Kind.NOT_FOUND, "no alert with id " + id,
+                "Check the alert id in the list of alerts."));
     }
 
     private static Embedding runningMean(StrangerGroup g, Embedding add) {

@@ -1,5 +1,6 @@
 package com.faceattend.store;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.AttendanceEvent.Direction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,8 +63,8 @@ public final class CorrectionStore {
                 ps.setLong(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new StoreException("no attendance event with id " + eventId,
-                                "Find event ids with `faceattend events list --json`.");
+                        throw new StoreException(Problem.Kind.NOT_FOUND, "no attendance event with id " + eventId,
+                                "Check the event id in the list of attendance events.");
                     }
                     employeeId = rs.getLong(1);
                     code = rs.getString(2);
@@ -75,7 +76,7 @@ public final class CorrectionStore {
                 ps.setLong(1, eventId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        throw new StoreException("attendance event " + eventId + " is already voided (correction "
+                        throw new StoreException(Problem.Kind.REFUSED, "attendance event " + eventId + " is already voided (correction "
                                 + rs.getLong(1) + ")", "Nothing to do.");
                     }
                 }
@@ -131,13 +132,13 @@ public final class CorrectionStore {
 
     private static void checkReasonAndActor(String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new StoreException("a correction needs a reason", "Say why, e.g. --reason \"forgot to check out, confirmed by manager\".");
+            throw new StoreException(Problem.Kind.BAD_VALUE, "a correction needs a reason", "Say why, e.g. \"forgot to check out, confirmed by manager\".");
         }
         if (reason.length() > MAX_REASON) {
-            throw new StoreException("the reason is longer than " + MAX_REASON + " characters", "Shorten the reason.");
+            throw new StoreException(Problem.Kind.BAD_VALUE, "the reason is longer than " + MAX_REASON + " characters", "Shorten the reason.");
         }
         if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
-            throw new StoreException("a correction needs the administrator's name (at most " + MAX_ACTOR + " characters)",
+            throw new StoreException(Problem.Kind.BAD_VALUE, "a correction needs the administrator's name (at most " + MAX_ACTOR + " characters)",
                     "Give who makes the correction.");
         }
     }

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.ClientDataSource;
 
@@ -34,6 +38,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     private final Location location;
     private final Database db;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Consumer<String>> employeeListeners = new CopyOnWriteArrayList<>();
 
     private DerbyAttendanceStore(Location location, Database db) {
         this.location = location;
@@ -116,6 +121,33 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         return location.toString();
     }
 
+    // ---------------------------------------------------------------- change notices
+
+    /**
+     * Calls {@code listener} with an employee's code after every committed change, made through
+     * this store object, to what recognition needs of them: templates added, (de)activated, renamed,
+     * consent recorded, deleted. Running stations in this process follow it to update their gallery
+     * at once (see {@link #loadTemplates(String, String)}). Listeners run on the changing thread;
+     * one that fails is logged and does not undo the change.
+     */
+    public void addEmployeeListener(Consumer<String> listener) {
+        employeeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeEmployeeListener(Consumer<String> listener) {
+        employeeListeners.remove(listener);
+    }
+
+    private void employeeChanged(String code) {
+        for (Consumer<String> l : employeeListeners) {
+            try {
+                l.accept(code);
+            } catch (RuntimeException e) {
+                Logger.getLogger(DerbyAttendanceStore.class.getName()).log(Level.WARNING, "employee listener failed for " + code, e);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- employees
 
     /**
@@ -179,6 +211,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             AuditSql.insert(c, Instant.now(), actor, "consent", "code " + code + ", consent recorded at " + at);
             return null;
         });
+        employeeChanged(code);
     }
 
     /** (De)activates an employee; inactive ones are not recognised (audited; actor = OS user). */
@@ -195,6 +228,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             AuditSql.insert(c, Instant.now(), actor, active ? "activate" : "deactivate", "code " + code);
             return null;
         });
+        employeeChanged(code);
     }
 
     /** Changes an employee's name and department (null = none), audited with the old values. */
@@ -212,6 +246,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
                     + "', department '" + e.department() + "' -> '" + dept + "'");
             return null;
         });
+        employeeChanged(code);
     }
 
     /**
@@ -230,7 +265,8 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         } catch (StoreException e) {
             throw new StoreException("employee '" + code + "' was deleted, but their old face templates could not yet "
                     + "be wiped from the database files: " + e.getMessage(),
-                    "Close other programs using the database and run `faceattend db compact`. " + e.fix(), e);
+                    "Close other programs using the database, then compact it (this finishes the wipe; it also resumes "
+                            + "by itself at the next start). " + e.fix(), e);
         }
     }
 
@@ -250,6 +286,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
                     "code " + code + ", " + templates + " face templates and " + events + " attendance events erased");
             return null;
         });
+        employeeChanged(code);
     }
 
     /**
@@ -280,8 +317,10 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             return 0;
         }
         String modelId = checkTemplates(templates);
-        return db.transaction("enrol face templates for '" + employeeCode + "'",
+        int saved = db.transaction("enrol face templates for '" + employeeCode + "'",
                 c -> insertTemplates(c, EmployeeSql.require(c, employeeCode), modelId, templates, actor));
+        employeeChanged(employeeCode);
+        return saved;
     }
 
     /**
@@ -307,7 +346,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         if (dept != null) {
             checkText("department", dept, MAX_NAME);
         }
-        return db.transaction("enrol '" + code + "'", c -> {
+        int saved = db.transaction("enrol '" + code + "'", c -> {
             Instant now = Instant.now();
             Employee e = EmployeeSql.find(c, code).orElse(null);
             if (e == null) {
@@ -322,6 +361,8 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             }
             return insertTemplates(c, e, modelId, templates, actor);
         });
+        employeeChanged(code);
+        return saved;
     }
 
     private static int insertTemplates(Connection c, Employee e, String modelId, List<TemplateToSave> templates,
@@ -383,6 +424,13 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     public List<StoredTemplate> loadTemplates(String modelId) {
         Objects.requireNonNull(modelId, "modelId");
         return db.transaction("load face templates of model '" + modelId + "'", c -> TemplateSql.loadActive(c, modelId));
+    }
+
+    /** The templates of {@code modelId} of one employee; none when they are inactive or unknown. */
+    public List<StoredTemplate> loadTemplates(String modelId, String employeeCode) {
+        Objects.requireNonNull(modelId, "modelId");
+        Objects.requireNonNull(employeeCode, "employeeCode");
+        return db.transaction("load face templates of '" + employeeCode + "'", c -> TemplateSql.loadActive(c, modelId, employeeCode));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.faceattend.store;
 
+import com.faceattend.spi.Problem;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -86,7 +87,7 @@ public final class ScheduleStore {
     public void assignToDepartment(String shiftName, String department, LocalDate validFrom, String actor) {
         Objects.requireNonNull(validFrom, "validFrom");
         if (department == null || department.isBlank()) {
-            throw new StoreException("the department is empty", "Give a department name.");
+            throw new StoreException(Problem.Kind.BAD_VALUE, "the department is empty", "Give a department name.");
         }
         db.transaction("assign shift '" + shiftName + "' to department '" + department + "'", c -> {
             long shift = requireShift(c, shiftName);
@@ -173,8 +174,8 @@ public final class ScheduleStore {
 
     private static StoreException unknownDepartment(Connection c, String department) throws SQLException {
         List<String> known = departments(c);
-        return new StoreException("no employee is in department '" + department + "'",
-                known.isEmpty() ? "No employee has a department yet; add employees with --department."
+        return new StoreException(Problem.Kind.NOT_FOUND, "no employee is in department '" + department + "'",
+                known.isEmpty() ? "No employee has a department yet; give employees a department first."
                         : "Known departments: " + String.join(", ", known) + " (names are case-sensitive).");
     }
 
@@ -184,7 +185,7 @@ public final class ScheduleStore {
     public void addHoliday(LocalDate date, String name, String actor) {
         Objects.requireNonNull(date, "date");
         if (name == null || name.isBlank() || name.length() > MAX_HOLIDAY_NAME) {
-            throw new StoreException("the holiday name is empty or longer than " + MAX_HOLIDAY_NAME + " characters",
+            throw new StoreException(Problem.Kind.BAD_VALUE, "the holiday name is empty or longer than " + MAX_HOLIDAY_NAME + " characters",
                     "Give a short name such as 'New Year'.");
         }
         db.transaction("add holiday " + date, c -> {
@@ -249,7 +250,7 @@ public final class ScheduleStore {
                         return Optional.of(ZoneId.of(rs.getString(1)));
                     } catch (DateTimeException e) {
                         throw new StoreException("the stored organisation time zone '" + rs.getString(1)
-                                + "' is not known to this Java", "Set it again with `faceattend schedule zone ZONE`.", e);
+                                + "' is not known to this Java", "Set the organisation time zone again.", e);
                     }
                 }
             }
@@ -288,8 +289,8 @@ public final class ScheduleStore {
     private static long requireShift(Connection c, String name) throws SQLException {
         Long id = name == null ? null : findShiftId(c, name);
         if (id == null) {
-            throw new StoreException("no shift called '" + name + "'",
-                    "List shifts with `faceattend schedule list`, or add it with `faceattend schedule set`.");
+            throw new StoreException(Problem.Kind.NOT_FOUND, "no shift called '" + name + "'",
+                    "Check the name against the list of shifts, or add the shift first.");
         }
         return id;
     }

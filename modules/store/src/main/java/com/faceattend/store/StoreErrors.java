@@ -1,5 +1,6 @@
 package com.faceattend.store;
 
+import com.faceattend.spi.Problem;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -26,23 +27,22 @@ final class StoreErrors {
     }
 
     static StoreException unknownEmployee(String code) {
-        return new StoreException("no employee with code '" + code + "'",
-                "List codes with `faceattend employees list`.");
+        return new StoreException(Problem.Kind.NOT_FOUND, "no employee with code '" + code + "'",
+                "Check the code against the list of employees.");
     }
 
     static StoreException duplicateEmployee(String code) {
-        return new StoreException("an employee with code '" + code + "' already exists",
-                "Pick another code, or update the existing employee instead of adding it again. "
-                        + "List codes with `faceattend employees list`.");
+        return new StoreException(Problem.Kind.REFUSED, "an employee with code '" + code + "' already exists",
+                "Pick another code, or update the existing employee instead of adding it again.");
     }
 
     static StoreException noConsent(String code) {
-        return new StoreException("employee '" + code + "' has no consent recorded, so FaceAttend will not store their face templates",
-                "record the employee's consent first (`faceattend employees consent " + code + "`), then enrol again.");
+        return new StoreException(Problem.Kind.REFUSED, "employee '" + code + "' has no consent recorded, so FaceAttend will not store their face templates",
+                "record the employee's consent first, then enrol again.");
     }
 
     static StoreException invalid(String problem, String fix) {
-        return new StoreException(problem, fix);
+        return new StoreException(Problem.Kind.BAD_VALUE, problem, fix);
     }
 
     static StoreException lockedByOtherProcess(Location where, Throwable cause) {

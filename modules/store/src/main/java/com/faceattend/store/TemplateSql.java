@@ -84,12 +84,21 @@ final class TemplateSql {
 
     /** Templates of {@code modelId} belonging to active employees, grouped by employee. */
     static List<StoredTemplate> loadActive(Connection c, String modelId) throws SQLException {
+        return loadActive(c, modelId, null);
+    }
+
+    /** As {@link #loadActive(Connection, String)}, of one employee when {@code code} is not null. */
+    static List<StoredTemplate> loadActive(Connection c, String modelId, String code) throws SQLException {
         String sql = "SELECT t.id, t.employee_id, e.code, e.name, t.model_id, t.vector, t.quality "
                 + "FROM face_template t JOIN employee e ON e.id = t.employee_id "
-                + "WHERE t.model_id = ? AND e.active = TRUE ORDER BY t.employee_id, t.id";
+                + "WHERE t.model_id = ? AND e.active = TRUE" + (code == null ? "" : " AND e.code = ?")
+                + " ORDER BY t.employee_id, t.id";
         List<StoredTemplate> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, modelId);
+            if (code != null) {
+                ps.setString(2, code);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StoredTemplate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),

@@ -1,5 +1,6 @@
 package com.faceattend.store;
 
+import com.faceattend.spi.Problem;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
@@ -24,23 +25,23 @@ public record WorkShift(String name, LocalTime start, LocalTime end, int graceMi
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(workDays, "workDays");
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-            throw new StoreException("the shift name '" + name + "' is empty or longer than " + MAX_NAME + " characters",
+            throw new StoreException(Problem.Kind.BAD_VALUE, "the shift name '" + name + "' is empty or longer than " + MAX_NAME + " characters",
                     "Give the shift a short name such as 'day' or 'night'.");
         }
         if (start.equals(end)) {
-            throw new StoreException("shift '" + name + "' starts and ends at " + start,
+            throw new StoreException(Problem.Kind.BAD_VALUE, "shift '" + name + "' starts and ends at " + start,
                     "Give different start and end times; a shift ending the next day has an end before its start.");
         }
         if (graceMinutes < 0 || graceMinutes > 240) {
-            throw new StoreException("the grace period of shift '" + name + "' is " + graceMinutes + " minutes",
+            throw new StoreException(Problem.Kind.BAD_VALUE, "the grace period of shift '" + name + "' is " + graceMinutes + " minutes",
                     "Use 0 to 240 minutes.");
         }
         if (workDays.isEmpty()) {
-            throw new StoreException("shift '" + name + "' has no work days", "Give at least one day, e.g. MON-FRI.");
+            throw new StoreException(Problem.Kind.BAD_VALUE, "shift '" + name + "' has no work days", "Give at least one day, e.g. MON-FRI.");
         }
         // whole minutes only: seconds in a schedule would make lateness depend on invisible detail
         if (start.getSecond() != 0 || start.getNano() != 0 || end.getSecond() != 0 || end.getNano() != 0) {
-            throw new StoreException("shift '" + name + "' has seconds in its times", "Use HH:MM times.");
+            throw new StoreException(Problem.Kind.BAD_VALUE, "shift '" + name + "' has seconds in its times", "Use HH:MM times.");
         }
         workDays = Set.copyOf(EnumSet.copyOf(workDays));
     }

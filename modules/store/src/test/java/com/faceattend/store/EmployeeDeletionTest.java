@@ -81,7 +81,7 @@ class EmployeeDeletionTest {
         try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
             StoreException e = assertThrows(StoreException.class, () -> store.deleteEmployee("NOPE", "dpo"));
             assertEquals("no employee with code 'NOPE'", e.getMessage());
-            assertEquals("List codes with `faceattend employees list`.", e.fix());
+            assertEquals(com.faceattend.spi.Problem.Kind.NOT_FOUND, e.kind());
         }
     }
 }

@@ -8,6 +8,7 @@ import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.TemplateToSave;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,14 +98,14 @@ public final class EnrolmentService implements AutoCloseable {
      */
     public int save(String code, String name, String department, boolean consentGiven, List<EnrolmentSample> accepted, String actor) {
         if (!consentGiven) {
-            throw new ActionRefusedException("no consent is recorded for " + code
+            throw new Problem(Problem.Kind.REFUSED, "no consent is recorded for " + code
                     + ": FaceAttend stores face templates only with the person's consent",
-                    "obtain the person's written consent, tick 'Consent recorded' and save again");
+                    "obtain the person's written consent and record it with the enrolment");
         }
         List<TemplateToSave> templates = accepted.stream().filter(EnrolmentSample::isAccepted)
                 .flatMap(s -> s.templates().stream().map(e -> new TemplateToSave(e, s.quality()))).toList();
         if (templates.isEmpty()) {
-            throw new ActionRefusedException("no usable photo of " + code + " was accepted",
+            throw new Problem(Problem.Kind.BAD_INPUT, "no usable photo of " + code + " was accepted",
                     "add a sharp, frontal photo with only this person's face");
         }
         // one transaction: never an employee without templates; the same photos again store nothing new
@@ -128,11 +129,11 @@ public final class EnrolmentService implements AutoCloseable {
     public List<PersonResult> importFolder(Path root, String department, boolean consentGiven, String actor,
             Progress progress, BooleanSupplier cancelled) throws IOException {
         if (!consentGiven) {
-            throw new ActionRefusedException("no consent is recorded for the people in " + root,
-                    "import only people who gave written consent, and tick 'Consent recorded'");
+            throw new Problem(Problem.Kind.REFUSED, "no consent is recorded for the people in " + root,
+                    "import only people who gave written consent, and record that they did");
         }
         if (!Files.isDirectory(root)) {
-            throw new ActionRefusedException(root + " is not a folder", "choose the folder that holds one sub-folder per person");
+            throw new Problem(Problem.Kind.BAD_INPUT, root + " is not a folder", "choose the folder that holds one sub-folder per person");
         }
         List<Path> people;
         try (Stream<Path> s = Files.list(root)) {
@@ -149,7 +150,7 @@ public final class EnrolmentService implements AutoCloseable {
             total += list.size();
         }
         if (total == 0) {
-            throw new ActionRefusedException(root + " has no sub-folders with photos",
+            throw new Problem(Problem.Kind.BAD_INPUT, root + " has no sub-folders with photos",
                     "put each person's photos in a sub-folder named after their employee code");
         }
         List<PersonResult> results = new ArrayList<>();

@@ -1,23 +1,22 @@
 package com.faceattend.suite;
 
-/** A setting has a value FaceAttend cannot use; says which and what would be valid. */
-public final class SettingsException extends RuntimeException {
+import com.faceattend.spi.Problem;
+
+/**
+ * A setting (saved, or given for one run on the command line) has a value FaceAttend cannot use;
+ * says which and what would be valid. Its kind is {@link Problem.Kind#BAD_VALUE}.
+ */
+public final class SettingsException extends Problem {
     private static final long serialVersionUID = 1L;
     private final String field;
-    private final String fix;
 
     public SettingsException(String field, String problem, String fix) {
-        super(problem);
+        super(Kind.BAD_VALUE, problem, fix);
         this.field = field;
-        this.fix = fix;
     }
 
     /** The settings key, e.g. {@code matchThreshold}, so a form can mark the field. */
     public String field() {
         return field;
-    }
-
-    public String fix() {
-        return fix;
     }
 }

@@ -1,7 +1,12 @@
 package com.faceattend.suite;
 
 import com.faceattend.alerts.StationAlerts;
-import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.alerts.AlertSettings;
+import com.faceattend.gpio.GpioOutputs;
+import com.faceattend.spi.FacePrescreen;
+import com.faceattend.spi.Problem;
+import com.faceattend.spi.ProviderSettings;
+import java.nio.file.Path;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.station.AttendanceStation;
 import com.faceattend.engine.station.DirectionPolicy;
@@ -32,6 +37,41 @@ public final class StationSession {
     private static final Logger LOG = Logger.getLogger(StationSession.class.getName());
     /** How long a stranger's embedding is kept to group repeat visits (never a photo). */
     public static final Duration STRANGER_RETENTION = Duration.ofDays(30);
+    /** The OpenCV Haar cascade pre-screen's provider id. */
+    static final String HAAR_PRESCREEN = "opencv-haar";
+
+    /**
+     * How a station runs beyond its settings. The desktop uses {@link #defaults()}; the command line
+     * sets these from its options.
+     *
+     * @param paceVideoFiles     play a video file at its own frame rate (for a person watching), not as fast as possible
+     * @param blink              a face must also blink (eye-blink check) to count as live
+     * @param haarPrescreen      skip the detector on frames where a Haar cascade sees no face
+     * @param maxReconnects      give up after this many failed reconnects of a live source in a row
+     * @param strangerRetention  how long a stranger's embedding (never a photo) is kept to group repeat visits
+     * @param alerts             stranger/spoof alert settings (snapshots stay off by default)
+     * @param gpio               drive the door relay, LEDs and buzzer on GPIO
+     * @param gpioConfig         pin configuration file; null for the default pins
+     */
+    public record Options(boolean paceVideoFiles, boolean blink, boolean haarPrescreen, int maxReconnects,
+            Duration strangerRetention, AlertSettings alerts, boolean gpio, Path gpioConfig) {
+        public Options {
+            if (maxReconnects < 0) {
+                throw new SettingsException("maxReconnects", "the number of reconnects must not be negative, was " + maxReconnects,
+                        "leave it at its default to keep trying");
+            }
+            if (strangerRetention == null || strangerRetention.isNegative() || strangerRetention.isZero()) {
+                throw new SettingsException("strangerRetention", "the stranger retention must be positive, was " + strangerRetention,
+                        "the default is 720h (30 days)");
+            }
+            java.util.Objects.requireNonNull(alerts, "alerts");
+        }
+
+        /** What the desktop station uses: video files in real time, no blink, no pre-screen, no GPIO. */
+        public static Options defaults() {
+            return new Options(true, false, false, Integer.MAX_VALUE, STRANGER_RETENTION, AlertSettings.defaults(), false, null);
+        }
+    }
 
     /** Callbacks arrive on the station thread; a UI hands them to its own thread. */
     public interface Observer {
@@ -46,7 +86,7 @@ public final class StationSession {
         default void onStatus(String status) { }
 
         /** @param problem null when the source ended or stop() was called; else what went wrong */
-        default void onStopped(StationRunner.RunStats stats, UserProblem problem) { }
+        default void onStopped(StationRunner.RunStats stats, Problem problem) { }
     }
 
     private final AtomicReference<StationRunner> runner = new AtomicReference<>();
@@ -54,17 +94,17 @@ public final class StationSession {
     private volatile boolean stopRequested;
     private final Thread thread;
 
-    private StationSession(SuiteServices suite, SuiteSettings settings, Observer observer) {
-        this.thread = new Thread(() -> run(suite, settings, observer), "faceattend-station");
+    private StationSession(SuiteServices suite, SuiteSettings settings, Options options, Observer observer) {
+        this.thread = new Thread(() -> run(suite, settings, options, observer), "faceattend-station");
         this.thread.setDaemon(true);
     }
 
-    static StationSession start(SuiteServices suite, SuiteSettings settings, Observer observer) {
+    static StationSession start(SuiteServices suite, SuiteSettings settings, Options options, Observer observer) {
         if (settings.source().isEmpty()) {
             throw new SettingsException("source", "no video source is set for this station",
-                    "choose a camera, video file, image folder or stream in Settings");
+                    "choose a camera, video file, image folder or stream for the station");
         }
-        StationSession session = new StationSession(suite, settings, observer);
+        StationSession session = new StationSession(suite, settings, options, observer);
         session.thread.start();
         return session;
     }
@@ -86,40 +126,52 @@ public final class StationSession {
         return stopped.getCount() > 0;
     }
 
-    private void run(SuiteServices suite, SuiteSettings settings, Observer observer) {
+    private void run(SuiteServices suite, SuiteSettings settings, Options options, Observer observer) {
         StationRunner.RunStats stats = new StationRunner.RunStats(0, 0, 0, 0, 0);
-        UserProblem problem = null;
+        Problem problem = null;
         SourceSpec spec = SourceSpec.parse(settings.source());
-        try (FacePipeline pipeline = suite.openPipeline(settings, true)) {
-            observer.onStatus("loading enrolled employees");
-            GalleryIndex gallery = suite.loadGallery(pipeline);
+        try (FacePipeline pipeline = suite.openPipeline(settings, true, options.blink());
+                LiveGallery gallery = loadGallery(suite, pipeline, observer);
+                FacePrescreen prescreen = options.haarPrescreen()
+                        ? suite.providers().prescreen(HAAR_PRESCREEN).create(ProviderSettings.defaults()) : null;
+                GpioOutputs door = options.gpio() ? suite.openGpio(options.gpioConfig()) : null) {
             var store = suite.store();
             store.ensureStation(settings.stationName());
             store.purgeExpired(Instant.now());
-            AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery,
+            AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery.index(),
                     settings.stationSettings(), directions(suite, settings), Clock.systemDefaultZone());
             station.recallPassesFrom(store::lastRecordedAt); // the cooldown survives a restart
+            if (prescreen != null) {
+                station.usePrescreen(prescreen);
+            }
+            // strangers are stored by the alert recorder, each sighting with its alert in one transaction
             station.addListener(StoreRecorder.besideAlerts(store));
-            StationAlerts alerts = suite.alerts().forStation();
+            StationAlerts alerts = (options.alerts().equals(AlertSettings.defaults()) ? suite.alerts() : suite.alerts(options.alerts()))
+                    .forStation();
             station.addListener(alerts);
+            if (door != null) {
+                station.addListener(door);
+                observer.onStatus("GPIO: " + door.config());
+            }
             station.addListener(observer::onEvent);
-            FrameClock clock = new FrameClock(spec.kind() == SourceSpec.Kind.FILE);
+            FrameClock clock = new FrameClock(options.paceVideoFiles() && spec.kind() == SourceSpec.Kind.FILE);
             StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))
                     .onStatus(observer::onStatus)
                     .onFrame(f -> {
                         alerts.snapshotFrom(f.frame(), f.analysis());
                         clock.pace(f.frame().timestampMillis());
                         observer.onFrame(f.frame(), f.analysis(), clock.framesPerSecond());
-                    });
+                    })
+                    .maxReconnects(options.maxReconnects());
             runner.set(r);
             if (!stopRequested) {
-                observer.onStarted(spec.toString(), gallery.personCount());
+                observer.onStarted(spec.toString(), gallery.index().personCount());
                 stats = r.run();
             }
         } catch (RuntimeException e) {
-            problem = UserProblem.of(e);
+            problem = Problem.of(e);
             LOG.log(Level.INFO, "station stopped: {0}", problem.sentence());
-            LOG.log(Level.FINE, "station failure", e);
+            LOG.log(problem.kind() == Problem.Kind.INTERNAL ? Level.WARNING : Level.FINE, "station failure", e);
         } finally {
             try {
                 observer.onStopped(stats, problem);
@@ -127,6 +179,11 @@ public final class StationSession {
                 stopped.countDown();
             }
         }
+    }
+
+    private static LiveGallery loadGallery(SuiteServices suite, FacePipeline pipeline, Observer observer) {
+        observer.onStatus("loading enrolled employees");
+        return suite.openLiveGallery(pipeline);
     }
 
     private static DirectionPolicy directions(SuiteServices suite, SuiteSettings settings) {

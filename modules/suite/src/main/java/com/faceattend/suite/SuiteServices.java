@@ -3,17 +3,20 @@ package com.faceattend.suite;
 import com.faceattend.alerts.AlertService;
 import com.faceattend.alerts.AlertSettings;
 import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.pipeline.AllLivenessChecks;
+import com.faceattend.gpio.GpioConfig;
+import com.faceattend.gpio.GpioOutputs;
+import com.faceattend.onnx.EyeBlinkLivenessCheckProvider;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.LivenessCheck;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderInfo;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.store.DerbyAttendanceStore;
-import com.faceattend.store.StoredTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,6 +40,7 @@ public class SuiteServices implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SuiteServices.class.getName());
 
     private final Path dataDir;
+    private final String dbServer;
     private final SettingsFile settingsFile;
     private final ProviderRegistry registry;
     private DerbyAttendanceStore store;
@@ -51,7 +55,16 @@ public class SuiteServices implements AutoCloseable {
     }
 
     public SuiteServices(Path dataDir) {
+        this(dataDir, null);
+    }
+
+    /**
+     * @param dbServer {@code HOST} or {@code HOST:PORT} of a Derby network server shared by several
+     *                 stations, or null/blank for the embedded database in {@code dataDir}
+     */
+    public SuiteServices(Path dataDir, String dbServer) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        this.dbServer = dbServer == null || dbServer.isBlank() ? null : dbServer.strip();
         this.settingsFile = new SettingsFile(this.dataDir);
         // In the desktop suite the context class loader sees every enabled module (our own module's
         // loader sees only its dependencies, not provider plugins added later).
@@ -107,51 +120,109 @@ public class SuiteServices implements AutoCloseable {
     private void checkProviders(SuiteSettings s) {
         if (registry.detectors().stream().noneMatch(p -> p.info().id().equals(s.detectorId()))) {
             throw new SettingsException("detectorId", "no face detector '" + s.detectorId() + "' is installed",
-                    "choose one listed in the Plugins window");
+                    "choose one of the installed ones: " + registry.detectors().stream().map(d -> d.info().id()).toList());
         }
         if (registry.embedders().stream().noneMatch(p -> p.info().id().equals(s.embedderId()))) {
             throw new SettingsException("embedderId", "no face embedder '" + s.embedderId() + "' is installed",
-                    "choose one listed in the Plugins window");
+                    "choose one of the installed ones: " + registry.embedders().stream().map(d -> d.info().id()).toList());
         }
         if (s.livenessEnabled() && registry.livenessChecks().stream().noneMatch(p -> p.info().id().equals(s.livenessId()))) {
             throw new SettingsException("livenessId", "no liveness check '" + s.livenessId() + "' is installed",
-                    "choose one listed in the Plugins window, or turn liveness off");
+                    "choose one of the installed ones (" + registry.livenessChecks().stream().map(d -> d.info().id()).toList() + "), or turn liveness off");
         }
     }
 
-    /** The embedded database in the data folder, opened on first use. */
+    /** The database: embedded in the data folder, or on the network server; opened on first use. */
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
-            store = DerbyAttendanceStore.openEmbedded(dataDir.resolve("db"));
+            store = dbServer == null ? DerbyAttendanceStore.openEmbedded(dataDir.resolve("db")) : openNetworkStore(dbServer);
         }
         return store;
     }
 
-    /** A pipeline of the configured providers; the caller closes it. */
-    public FacePipeline openPipeline(SuiteSettings s, boolean withLiveness) {
-        ProviderSettings ps = ProviderSettings.defaults();
-        FaceDetector detector = registry.detector(s.detectorId()).create(ps);
-        FaceEmbedder embedder = null;
+    private static DerbyAttendanceStore openNetworkStore(String server) {
+        String[] hostPort = server.split(":", 2);
+        int port;
         try {
-            embedder = registry.embedder(s.embedderId()).create(ps);
-            LivenessCheck liveness = withLiveness && s.livenessEnabled() ? registry.liveness(s.livenessId()).create(ps) : null;
-            return new FacePipeline(detector, embedder, liveness, PipelineSettings.defaults().withLiveness(liveness != null));
+            port = hostPort.length == 2 ? Integer.parseInt(hostPort[1]) : 1527;
+        } catch (NumberFormatException e) {
+            throw new SettingsException("dbServer", "the database server must be HOST or HOST:PORT, not '" + server + "'",
+                    "give it as, for example, 192.0.2.10:1527");
+        }
+        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend");
+    }
+
+    /** A pipeline of the configured providers (liveness as set); the caller closes it. */
+    public FacePipeline openPipeline(SuiteSettings s, boolean withLiveness) {
+        return openPipeline(s, withLiveness, false);
+    }
+
+    /**
+     * As {@link #openPipeline(SuiteSettings, boolean)}; with {@code blink}, a face must also blink
+     * (the eye-blink check) to count as live.
+     */
+    public FacePipeline openPipeline(SuiteSettings s, boolean withLiveness, boolean blink) {
+        boolean live = withLiveness && s.livenessEnabled();
+        List<String> checks = !live ? List.of() : blink ? List.of(s.livenessId(), EyeBlinkLivenessCheckProvider.ID) : List.of(s.livenessId());
+        return openPipeline(s.detectorId(), s.embedderId(), checks, PipelineSettings.defaults().withLiveness(live));
+    }
+
+    /**
+     * A pipeline of the named providers; every liveness check in {@code livenessIds} must pass.
+     * The caller closes it. Evaluation and benchmarks use it to compare providers.
+     */
+    public FacePipeline openPipeline(String detectorId, String embedderId, List<String> livenessIds, PipelineSettings settings) {
+        ProviderSettings ps = ProviderSettings.defaults();
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            FaceDetector detector = registry.detector(detectorId).create(ps);
+            opened.add(detector);
+            FaceEmbedder embedder = registry.embedder(embedderId).create(ps);
+            opened.add(embedder);
+            List<LivenessCheck> checks = new ArrayList<>();
+            if (settings.livenessEnabled()) {
+                for (String id : livenessIds) {
+                    LivenessCheck c = registry.liveness(id).create(ps);
+                    opened.add(c);
+                    checks.add(c);
+                }
+            }
+            LivenessCheck liveness = checks.isEmpty() ? null : checks.size() == 1 ? checks.get(0) : new AllLivenessChecks(checks);
+            return new FacePipeline(detector, embedder, liveness, settings.withLiveness(liveness != null));
         } catch (RuntimeException e) {
-            detector.close();
-            if (embedder != null) {
-                embedder.close();
+            for (AutoCloseable c : opened) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
             throw e;
         }
     }
 
-    /** Every active employee's templates of the pipeline's model. */
+    /** Every active employee's templates of the pipeline's model, as they are now (a one-off look-up). */
     public GalleryIndex loadGallery(FacePipeline pipeline) {
         GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
-        for (StoredTemplate t : store().loadTemplates(pipeline.modelId())) {
-            gallery.add(t.employeeCode(), t.employeeName(), new Embedding(t.modelId(), t.vector()));
-        }
+        LiveGallery.fill(gallery, store().loadTemplates(pipeline.modelId()));
         return gallery;
+    }
+
+    /**
+     * Every active employee's templates of the pipeline's model, kept up to date with enrolments,
+     * deletions and (de)activations made in this process; for a running station. Close it after.
+     */
+    public LiveGallery openLiveGallery(FacePipeline pipeline) {
+        return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
+    }
+
+    /**
+     * The door relay, LEDs and buzzer on this machine's GPIO, for a station to drive.
+     *
+     * @param configFile pin configuration, or null for the default pins
+     */
+    public GpioOutputs openGpio(Path configFile) {
+        return GpioOutputs.openOnThisMachine(configFile == null ? GpioConfig.defaults() : GpioConfig.load(configFile));
     }
 
     /**
@@ -160,10 +231,16 @@ public class SuiteServices implements AutoCloseable {
      */
     public synchronized AlertService alerts() {
         if (alerts == null) {
-            alerts = new AlertService(store(), AlertSettings.defaults(), dataDir.resolve("snapshots"), Clock.systemUTC());
-            alerts.purgeExpired();
+            alerts = alerts(AlertSettings.defaults());
         }
         return alerts;
+    }
+
+    /** Alerts with other than the default settings (retention, snapshots), for one station. */
+    public AlertService alerts(AlertSettings settings) {
+        AlertService service = new AlertService(store(), settings, dataDir.resolve("snapshots"), Clock.systemUTC());
+        service.purgeExpired();
+        return service;
     }
 
     public synchronized EnrolmentService enrolment() {
@@ -175,7 +252,12 @@ public class SuiteServices implements AutoCloseable {
 
     /** Starts a station with the current settings on its own thread; see {@link StationSession}. */
     public StationSession startStation(StationSession.Observer observer) {
-        return StationSession.start(this, settings(), observer);
+        return startStation(settings(), StationSession.Options.defaults(), observer);
+    }
+
+    /** Starts a station with {@code settings} (the saved ones with a front end's overrides) and {@code options}. */
+    public StationSession startStation(SuiteSettings settings, StationSession.Options options, StationSession.Observer observer) {
+        return StationSession.start(this, settings, options, observer);
     }
 
     /**
@@ -189,7 +271,7 @@ public class SuiteServices implements AutoCloseable {
             EnrolmentService.warmDecoder();
             LOG.info(() -> String.format("models %s loaded and decoder warmed in %d ms", p.modelId(), (System.nanoTime() - t0) / 1_000_000));
         } catch (RuntimeException e) {
-            LOG.log(Level.INFO, "warm-up failed: {0}", UserProblem.of(e).sentence());
+            LOG.log(Level.INFO, "warm-up failed: {0}", Problem.of(e).sentence());
             LOG.log(Level.FINE, "warm-up failure", e);
         }
     }

@@ -86,6 +86,12 @@ public record SuiteSettings(String source, String stationName, String direction,
                 cooldown, processEveryNth, maxFrameWidth, detectorId, embedderId, livenessId);
     }
 
+    /** These settings with another recognition threshold (checked like any other). */
+    public SuiteSettings withMatchThreshold(float threshold) {
+        return new SuiteSettings(source, stationName, direction, threshold, livenessEnabled, livenessThreshold,
+                cooldown, processEveryNth, maxFrameWidth, detectorId, embedderId, livenessId);
+    }
+
     /** The engine's station settings for these values. */
     public StationSettings stationSettings() {
         return StationSettings.defaults().withMatchThreshold(matchThreshold).withCooldown(cooldown)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.FrameImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,11 +75,12 @@ class EnrolmentServiceTest {
         Path photo = DATA.resolve("faces94/identities/9336923/9336923.1.jpg");
         var sample = suite.enrolment().check("photo", ImageDecoder.decode(photo));
         assertTrue(sample.isAccepted());
-        ActionRefusedException e = assertThrows(ActionRefusedException.class,
+        Problem e = assertThrows(Problem.class,
                 () -> suite.enrolment().save("E009", "Nobody", null, false, List.of(sample), "test"));
         assertTrue(e.getMessage().contains("consent"), e.getMessage());
         assertEquals(List.of(), suite.store().listEmployees(true));
-        assertEquals(e.getMessage(), UserProblem.of(e).problem());
+        assertEquals(Problem.Kind.REFUSED, e.kind());
+        assertEquals(e, Problem.of(new RuntimeException("wrapped", e)), "a wrapped problem is found in the cause chain");
     }
 
     /** The capture window's blur check: a sharp portrait passes, the same portrait blurred does not. */

@@ -4,7 +4,6 @@ import com.faceattend.desktop.support.StartupQueue;
 import com.faceattend.desktop.support.Suite;
 import com.faceattend.suite.SettingsException;
 import com.faceattend.suite.SuiteSettings;
-import com.faceattend.suite.UserProblem;
 import java.awt.EventQueue;
 import org.netbeans.api.sendopts.CommandException;
 import org.netbeans.spi.sendopts.Arg;
@@ -39,7 +38,7 @@ public final class StationOptions implements ArgsProcessor {
                 SuiteSettings current = Suite.services().settings();
                 Suite.services().saveSettings(current.withSource(source));
             } catch (SettingsException e) {
-                throw new CommandException(2, UserProblem.of(e).sentence());
+                throw new CommandException(2, e.sentence());
             }
         }
         if (start || kiosk) {

@@ -8,7 +8,7 @@ import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.suite.StationSession;
 import com.faceattend.suite.SuiteSettings;
-import com.faceattend.suite.UserProblem;
+import com.faceattend.spi.Problem;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
@@ -228,7 +228,7 @@ public final class StationTopComponent extends TopComponent {
         }
 
         @Override
-        public void onStopped(StationRunner.RunStats stats, UserProblem problem) {
+        public void onStopped(StationRunner.RunStats stats, Problem problem) {
             LOG.info(String.format(Locale.ROOT, "FaceAttend station stopped: %d frames, %d events, %.1f fps%s", stats.frames(),
                     stats.events(), stats.framesPerSecond(), problem == null ? "" : ", " + problem.sentence()));
             if (problem != null) {

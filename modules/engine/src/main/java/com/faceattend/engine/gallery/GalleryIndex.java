@@ -123,6 +123,24 @@ public final class GalleryIndex {
         }
     }
 
+    /**
+     * Replaces every template of {@code personKey} by {@code templates} in one step (none: the person
+     * is removed), so a concurrent search sees either the old or the new templates, never a mix.
+     * This is how a running station follows enrolments, deletions and deactivations.
+     */
+    public void replace(String personKey, String displayName, List<Embedding> templates) {
+        templates.forEach(this::checkCompatible);
+        lock.writeLock().lock();
+        try {
+            remove(personKey);
+            for (Embedding t : templates) {
+                add(personKey, displayName, t);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     public int templateCount() {
         lock.readLock().lock();
         try {

@@ -5,6 +5,7 @@ import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FacePrescreenProvider;
 import com.faceattend.spi.FrameSourceProvider;
 import com.faceattend.spi.LivenessCheckProvider;
+import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.ProviderInfo;
 import com.faceattend.spi.SourceSpec;
@@ -68,7 +69,7 @@ public final class ProviderRegistry {
     /** The first installed frame source that can open {@code spec}. */
     public FrameSourceProvider frameSourceFor(SourceSpec spec) {
         return frameSources().stream().filter(p -> p.supports(spec)).findFirst()
-                .orElseThrow(() -> new ProviderException("no installed frame source can open " + spec,
+                .orElseThrow(() -> new ProviderException(Problem.Kind.SOURCE_UNAVAILABLE, "no installed frame source can open " + spec,
                         "install the OpenCV/FFmpeg module or choose a camera index, video file, image folder or stream URL"));
     }
 
@@ -79,7 +80,7 @@ public final class ProviderRegistry {
 
     private static <T> T pick(List<T> installed, Function<T, ProviderInfo> info, String id, String what) {
         return installed.stream().filter(p -> info.apply(p).id().equals(id)).findFirst()
-                .orElseThrow(() -> new ProviderException("no " + what + " with id '" + id + "' is installed",
+                .orElseThrow(() -> new ProviderException(Problem.Kind.NOT_FOUND, "no " + what + " with id '" + id + "' is installed",
                         "choose one of " + installed.stream().map(p -> info.apply(p).id()).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package com.faceattend.reports.charts;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.reports.AttendanceReport;
 import com.faceattend.reports.ReportException;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class ChartFiles {
             ReportCharts.writePng(ReportCharts.arrivalsHistogram(report), files.get(2), ReportCharts.WIDTH, ReportCharts.HEIGHT);
             return files;
         } catch (IOException e) {
-            throw new ReportException(ReportException.Kind.FILE, "cannot write the charts into " + d + ": " + e.getMessage(),
+            throw new ReportException(Problem.Kind.BAD_INPUT, "cannot write the charts into " + d + ": " + e.getMessage(),
                     "Choose a folder you may write to.", e);
         }
     }

@@ -1,5 +1,6 @@
 package com.faceattend.reports.export;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.reports.ReportException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,15 +37,15 @@ final class OutputFile implements AutoCloseable {
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
         if (Files.isDirectory(file)) {
-            throw new ReportException(ReportException.Kind.FILE, file + " is a folder, not a file",
+            throw new ReportException(Problem.Kind.BAD_INPUT, file + " is a folder, not a file",
                     "Give a file name, e.g. " + file.resolve("attendance" + extension) + ".");
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new ReportException(ReportException.Kind.FILE, "the folder " + dir + " does not exist",
+            throw new ReportException(Problem.Kind.BAD_INPUT, "the folder " + dir + " does not exist",
                     "Create the folder first, or choose another place for " + file.getFileName() + ".");
         }
         if (!Files.isWritable(dir) || (Files.exists(file) && !Files.isWritable(file))) {
-            throw new ReportException(ReportException.Kind.FILE, "cannot write " + file + ": permission denied",
+            throw new ReportException(Problem.Kind.BAD_INPUT, "cannot write " + file + ": permission denied",
                     "Choose a folder you may write to, or close the file if another program has it open.");
         }
         return file;
@@ -73,7 +74,7 @@ final class OutputFile implements AutoCloseable {
     }
 
     static ReportException failed(Path file, IOException e) {
-        return new ReportException(ReportException.Kind.FILE, "cannot write " + file + ": " + e.getMessage(),
+        return new ReportException(Problem.Kind.BAD_INPUT, "cannot write " + file + ": " + e.getMessage(),
                 "Check free disk space and permissions, and close the file if another program has it open.", e);
     }
 

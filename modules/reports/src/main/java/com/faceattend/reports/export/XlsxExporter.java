@@ -1,5 +1,6 @@
 package com.faceattend.reports.export;
 
+import com.faceattend.spi.Problem;
 import com.faceattend.reports.AttendanceReport;
 import com.faceattend.reports.CancellationToken;
 import com.faceattend.reports.EmployeeTimesheet;
@@ -81,7 +82,7 @@ public final class XlsxExporter {
         CancellationToken c = cancel == null ? CancellationToken.none() : cancel;
         long rows = (long) report.timesheets().size() * report.request().days();
         if (rows >= MAX_SHEET_ROWS) {
-            throw new ReportException(ReportException.Kind.BAD_REQUEST, "the timesheet would have " + rows
+            throw new ReportException(Problem.Kind.BAD_VALUE, "the timesheet would have " + rows
                     + " rows, more than one Excel sheet holds (" + (MAX_SHEET_ROWS - 1) + ")",
                     "Export one department or a shorter period at a time, or use CSV.");
         }

@@ -1,5 +1,6 @@
 package com.faceattend.reports.export;
 
+import com.faceattend.spi.Problem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -172,7 +173,7 @@ class ExportTest {
     void anUnwritablePlaceIsNamedAndNothingIsLeftBehind(@TempDir Path out) throws IOException {
         ReportException e = assertThrows(ReportException.class,
                 () -> XlsxExporter.export(report, out.resolve("missing/folder/r.xlsx"), null, null));
-        assertEquals(ReportException.Kind.FILE, e.kind());
+        assertEquals(Problem.Kind.BAD_INPUT, e.kind());
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
 
         e = assertThrows(ReportException.class, () -> CsvExporter.export(report, out, null, null));
@@ -180,7 +181,7 @@ class ExportTest {
 
         Path notAFolder = Files.writeString(out.resolve("plain.txt"), "x");
         e = assertThrows(ReportException.class, () -> CsvExporter.export(report, notAFolder.resolve("r.csv"), null, null));
-        assertEquals(ReportException.Kind.FILE, e.kind());
+        assertEquals(Problem.Kind.BAD_INPUT, e.kind());
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(notAFolder), files.toList());
         }
@@ -193,7 +194,7 @@ class ExportTest {
         CancellationToken token = new CancellationToken();
         ReportException e = assertThrows(ReportException.class, () -> XlsxExporter.export(report, file,
                 (step, done, total) -> token.cancel(), token));
-        assertEquals(ReportException.Kind.CANCELLED, e.kind());
+        assertEquals(Problem.Kind.CANCELLED, e.kind());
         assertEquals("last month's good export", Files.readString(file));
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(file), files.toList());

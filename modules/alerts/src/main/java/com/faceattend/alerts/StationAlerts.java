@@ -1,6 +1,6 @@
 package com.faceattend.alerts;
 
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.engine.station.FrameAnalysis;
 import com.faceattend.engine.station.TrackState;
 import com.faceattend.spi.AttendanceEvent;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.engine.station.FrameAnalysis;
 import com.faceattend.engine.station.TrackState;
 import com.faceattend.spi.AttendanceEvent;

@@ -1,7 +1,7 @@
 package com.faceattend.cli;
 
 import com.faceattend.engine.gallery.GalleryIndex;
-import com.faceattend.engine.image.FaceAligner;
+import com.faceattend.spi.support.FaceAligner;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.engine.providers.ProviderRegistry;

@@ -1,6 +1,6 @@
 package com.faceattend.cli;
 
-import com.faceattend.opencv.ImageDecodeException;
+import com.faceattend.spi.ImageDecodeException;
 import com.faceattend.reports.ReportException;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.store.StoreException;

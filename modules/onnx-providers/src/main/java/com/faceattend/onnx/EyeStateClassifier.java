@@ -1,6 +1,6 @@
 package com.faceattend.onnx;
 
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;

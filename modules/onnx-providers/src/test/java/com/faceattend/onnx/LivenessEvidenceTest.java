@@ -2,7 +2,7 @@ package com.faceattend.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FrameImage;

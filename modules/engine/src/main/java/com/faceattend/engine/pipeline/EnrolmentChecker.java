@@ -1,6 +1,6 @@
 package com.faceattend.engine.pipeline;
 
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceBox;

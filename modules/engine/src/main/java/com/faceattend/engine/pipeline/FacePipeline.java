@@ -1,6 +1,6 @@
 package com.faceattend.engine.pipeline;
 
-import com.faceattend.engine.image.FaceAligner;
+import com.faceattend.spi.support.FaceAligner;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;

@@ -2,7 +2,7 @@ package com.faceattend.engine.station;
 
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.gallery.PersonMatch;
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceListener;

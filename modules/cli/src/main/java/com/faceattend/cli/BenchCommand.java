@@ -1,11 +1,10 @@
 package com.faceattend.cli;
 
 import com.faceattend.engine.gallery.GalleryIndex;
-import com.faceattend.spi.support.FaceAligner;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PhotoSetChecker;
-import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.engine.pipeline.PipelineSettings;
+import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.engine.station.AttendanceStation;
 import com.faceattend.engine.station.DirectionPolicy;
 import com.faceattend.engine.station.StationRunner;
@@ -26,6 +25,7 @@ import com.faceattend.spi.FacePrescreen;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.spi.SourceSpec;
+import com.faceattend.spi.support.FaceAligner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

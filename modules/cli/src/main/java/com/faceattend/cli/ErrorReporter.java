@@ -1,7 +1,7 @@
 package com.faceattend.cli;
 
-import com.faceattend.spi.ImageDecodeException;
 import com.faceattend.reports.ReportException;
+import com.faceattend.spi.ImageDecodeException;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.store.StoreException;
 import java.io.PrintWriter;

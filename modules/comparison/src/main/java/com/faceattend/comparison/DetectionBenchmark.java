@@ -1,8 +1,8 @@
 package com.faceattend.comparison;
 
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.FaceBox;
+import com.faceattend.spi.ImageDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,8 @@
 package com.faceattend.comparison;
 
-import com.faceattend.spi.support.FaceAligner;
 import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.evaluation.FacePair;
 import com.faceattend.evaluation.VerificationResult;
-import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
@@ -12,8 +10,10 @@ import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package com.faceattend.comparison;
 
+import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.evaluation.FacePair;
 import com.faceattend.evaluation.LfwPairs;
 import com.faceattend.evaluation.ScoredPair;
 import com.faceattend.evaluation.TarAtFar;
 import com.faceattend.evaluation.VerificationMetrics;
 import com.faceattend.evaluation.VerificationResult;
-import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.ProviderException;
 import java.io.IOException;

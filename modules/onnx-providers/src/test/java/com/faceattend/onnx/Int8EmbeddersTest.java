@@ -3,7 +3,6 @@ package com.faceattend.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.spi.support.FaceAligner;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetInt8EmbedderProvider;
 import com.faceattend.spi.AlignedFace;
@@ -13,6 +12,7 @@ import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

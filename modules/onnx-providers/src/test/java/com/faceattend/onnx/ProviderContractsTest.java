@@ -1,19 +1,19 @@
 package com.faceattend.onnx;
 
-import com.faceattend.spi.support.FaceAligner;
-import com.faceattend.spi.AlignedFace;
-import com.faceattend.spi.DetectedFace;
 import com.faceattend.onnx.blazeface.BlazeFaceDetectorProvider;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetInt8EmbedderProvider;
 import com.faceattend.onnx.mtcnn.MtcnnDetector;
 import com.faceattend.onnx.mtcnn.MtcnnDetectorProvider;
+import com.faceattend.spi.AlignedFace;
+import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.spi.contract.DetectorContract;
 import com.faceattend.spi.contract.EmbedderContract;
 import com.faceattend.spi.contract.LivenessContract;
+import com.faceattend.spi.support.FaceAligner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

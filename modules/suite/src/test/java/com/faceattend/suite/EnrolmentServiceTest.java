@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

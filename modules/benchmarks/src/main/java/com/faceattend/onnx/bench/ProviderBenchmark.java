@@ -1,15 +1,15 @@
 package com.faceattend.onnx.bench;
 
-import com.faceattend.spi.support.FaceAligner;
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,16 +1,16 @@
 package com.faceattend.modeltools.tflite;
 
-import com.faceattend.spi.support.Checksums;
 import com.faceattend.modeltools.quantize.ActivationRanges;
 import com.faceattend.modeltools.quantize.QdqQuantizer;
 import com.faceattend.spi.ProviderException;
+import com.faceattend.spi.support.Checksums;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 

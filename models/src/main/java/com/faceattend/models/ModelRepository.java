@@ -1,6 +1,7 @@
 package com.faceattend.models;
 
 import com.faceattend.spi.ProviderException;
+import com.faceattend.spi.support.Checksums;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +95,9 @@ public final class ModelRepository {
         }
     }
 
-    /** Lower-case hex SHA-256, as the lock files write it. */
+    /** Lower-case hex SHA-256, as the lock files write it ({@link Checksums#sha256Hex}). */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Checksums.sha256Hex(bytes);
     }
 
     /**

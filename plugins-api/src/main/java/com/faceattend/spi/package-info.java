@@ -1,6 +1,6 @@
 /**
  * The FaceAttend plugin SDK: what a third party implements to add a face detector, a face
- * embedder, a liveness check, a frame source or an attendance event listener.
+ * embedder, a liveness check, a frame source, an image decoder or an attendance event listener.
  *
  * <h2>How to write a provider</h2>
  * <ol>
@@ -9,11 +9,16 @@
  *       {@link com.faceattend.spi.FaceEmbedderProvider}, {@link com.faceattend.spi.LivenessCheckProvider},
  *       {@link com.faceattend.spi.FrameSourceProvider}). A builder names itself through
  *       {@link com.faceattend.spi.ProviderInfo} (id, version, model licence) and creates the stateful,
- *       {@link java.lang.AutoCloseable} worker that does the job.</li>
+ *       {@link java.lang.AutoCloseable} worker that does the job. An {@link com.faceattend.spi.ImageDecoder}
+ *       is itself stateless and registered directly.</li>
+ *   <li>Use the tools in {@code com.faceattend.spi.support} (resize and crop, alignment, NMS,
+ *       checksums) rather than your own copies; read model files the application bundles through
+ *       {@link com.faceattend.spi.ModelSource#installed()}, or ship your own.</li>
  *   <li>Register the builder in {@code META-INF/services/<interface name>} (found by
  *       {@link java.util.ServiceLoader} and by the NetBeans default Lookup alike).</li>
  *   <li>Run the contract checks in {@code com.faceattend.spi.contract} ({@code DetectorContract},
- *       {@code EmbedderContract}, {@code LivenessContract}) against it in your tests.</li>
+ *       {@code EmbedderContract}, {@code LivenessContract}, and {@code SdkOnlyContract} on your compiled
+ *       classes) against it in your tests.</li>
  * </ol>
  *
  * <pre>{@code

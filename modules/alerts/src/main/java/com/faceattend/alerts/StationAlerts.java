@@ -1,12 +1,12 @@
 package com.faceattend.alerts;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.engine.station.FrameAnalysis;
 import com.faceattend.engine.station.TrackState;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceListener;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.store.AlertRecord;
 import com.faceattend.store.AlertStore;
 import java.util.IdentityHashMap;

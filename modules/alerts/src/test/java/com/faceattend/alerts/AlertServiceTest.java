@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.engine.station.FrameAnalysis;
 import com.faceattend.engine.station.TrackState;
 import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FrameImage;
-import com.faceattend.spi.Embedding;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.store.AlertKind;
 import com.faceattend.store.AlertQuery;
 import com.faceattend.store.DerbyAttendanceStore;

@@ -1,17 +1,19 @@
 package com.faceattend.cli;
 
 import com.faceattend.spi.Problem;
-import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.models.quantize.ActivationRanges;
+import com.faceattend.modeltools.quantize.ActivationRanges;
+import com.faceattend.modeltools.quantize.Calibration;
 import com.faceattend.onnx.EmbedderCalibration;
 import com.faceattend.onnx.UltraFaceDetectorProvider;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ModelSource;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import com.faceattend.suite.EnrolmentService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +49,7 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "where to write the table (e.g. fr_feature.ranges).")
     Path out;
     @Option(names = "--coverage", description = "share of each tensor's values its range keeps; 1 = plain min/max (default ${DEFAULT-VALUE}).")
-    double coverage = EmbedderCalibration.DEFAULT_COVERAGE;
+    double coverage = Calibration.DEFAULT_COVERAGE;
     @Option(names = "--provenance", description = "where the photos come from, in words, recorded in the table (default: the folder's name).")
     String provenance;
 
@@ -71,7 +73,8 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
         String where = provenance != null ? provenance : photos.toAbsolutePath().normalize().getFileName().toString();
         ActivationRanges table;
         try {
-            table = calibration.calibrate(faces, coverage, faces.size() + " aligned faces from " + where, done -> {
+            table = Calibration.calibrate(calibration.modelName(), ModelSource.installed().read(calibration.modelName()),
+                    calibration.inputShape(), calibration::fill, faces, coverage, faces.size() + " aligned faces from " + where, done -> {
                 if (done % 100 == 0 || done == 2 * faces.size()) {
                     err.printf("  calibration runs %d/%d (two passes)%n", done, 2 * faces.size());
                     err.flush();

@@ -1,8 +1,8 @@
 package com.faceattend.cli;
 
 import com.faceattend.spi.Problem;
-import com.faceattend.models.tflite.TfliteImporter;
-import com.faceattend.models.tflite.TfliteToOnnx;
+import com.faceattend.modeltools.tflite.TfliteImporter;
+import com.faceattend.modeltools.tflite.TfliteToOnnx;
 import com.faceattend.spi.ProviderException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code faceattend models import FILE.tflite}: converts a float TFLite model into ONNX (see models/IMPORTER.md). */
+/** {@code faceattend models import FILE.tflite}: converts a float TFLite model into ONNX (see modules/model-tools/IMPORTER.md). */
 @Command(name = "import", description = {"Convert a float TFLite model (.tflite) into an equivalent ONNX model.",
     "Unsupported operators are all named; nothing is written unless the whole model converts."})
 final class ModelsImportCommand implements Callable<Integer> {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.models.ModelRepository;
-import com.faceattend.models.quantize.ActivationRanges;
-import com.faceattend.models.quantize.QdqQuantizer;
+import com.faceattend.modeltools.quantize.ActivationRanges;
+import com.faceattend.modeltools.quantize.QdqQuantizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

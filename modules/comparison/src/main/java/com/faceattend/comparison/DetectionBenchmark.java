@@ -1,7 +1,8 @@
 package com.faceattend.comparison;
 
-import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.spi.FaceBox;
+import com.faceattend.spi.ImageDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Map;
  * Photos without labels (crowds) are left out, since their unlabelled faces would count as false positives.
  */
 final class DetectionBenchmark {
+    private static final ImageDecoder DECODER = new ProviderRegistry().imageDecoder();
     static final float IOU = 0.5f;
 
     /** @param truths labelled faces; @param detections boxes found */
@@ -64,7 +66,7 @@ final class DetectionBenchmark {
     Score run(Contender contender) {
         int truths = 0, found = 0, detections = 0, falsePositives = 0;
         for (Map.Entry<Path, List<Truth>> photo : labelled.entrySet()) {
-            List<FaceBox> boxes = contender.analyse(ImageDecoder.decode(photo.getKey()), Contender.Describe.NONE)
+            List<FaceBox> boxes = contender.analyse(DECODER.decode(photo.getKey()), Contender.Describe.NONE)
                     .stream().map(Contender.Face::box).toList();
             List<Truth> t = photo.getValue();
             truths += (int) t.stream().filter(x -> !x.ignore()).count();

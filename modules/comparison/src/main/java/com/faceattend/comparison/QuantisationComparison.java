@@ -1,10 +1,8 @@
 package com.faceattend.comparison;
 
-import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.evaluation.FacePair;
 import com.faceattend.evaluation.VerificationResult;
-import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
@@ -12,8 +10,10 @@ import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  * so the differences are the quantisation's alone.
  */
 public final class QuantisationComparison {
+    private static final ImageDecoder DECODER = new ProviderRegistry().imageDecoder();
     /** The suffix of an int8 variant's provider id. */
     public static final String INT8_SUFFIX = "-int8";
 
@@ -101,7 +102,7 @@ public final class QuantisationComparison {
             int done = 0;
             for (Path photo : photos) {
                 try {
-                    FrameImage frame = ImageDecoder.decode(photo);
+                    FrameImage frame = DECODER.decode(photo);
                     CentralFace.pick(detector.detect(frame), DetectedFace::box, frame.width(), frame.height())
                             .ifPresent(f -> faces.put(photo, aligner.align(frame, f.landmarks())));
                 } catch (ProviderException unreadable) {

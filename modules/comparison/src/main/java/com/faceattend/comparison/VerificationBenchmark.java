@@ -1,12 +1,13 @@
 package com.faceattend.comparison;
 
+import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.evaluation.FacePair;
 import com.faceattend.evaluation.LfwPairs;
 import com.faceattend.evaluation.ScoredPair;
 import com.faceattend.evaluation.TarAtFar;
 import com.faceattend.evaluation.VerificationMetrics;
 import com.faceattend.evaluation.VerificationResult;
-import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.ProviderException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.function.ToDoubleBiFunction;
  * for same pairs, right for different pairs).
  */
 final class VerificationBenchmark {
+    private static final ImageDecoder DECODER = new ProviderRegistry().imageDecoder();
     static final double FAR = 1e-3;
 
     private final LfwPairs lfw;
@@ -93,7 +95,7 @@ final class VerificationBenchmark {
 
     static Optional<float[]> describeCentral(Contender contender, Path photo) {
         try {
-            return contender.analyse(ImageDecoder.decode(photo), Contender.Describe.CENTRAL).stream()
+            return contender.analyse(DECODER.decode(photo), Contender.Describe.CENTRAL).stream()
                     .map(Contender.Face::template).filter(t -> t != null).findFirst();
         } catch (ProviderException unreadable) {
             return Optional.empty(); // counted like a photo without a face, as eval verify does

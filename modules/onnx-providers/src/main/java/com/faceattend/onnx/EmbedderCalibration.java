@@ -1,31 +1,15 @@
 package com.faceattend.onnx;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import com.faceattend.models.ModelRepository;
-import com.faceattend.models.quantize.ActivationRanges;
-import com.faceattend.models.quantize.QdqQuantizer;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedder;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider;
-import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.ProviderException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.IntConsumer;
 
 /**
- * Makes the int8 calibration table of a float embedder: runs its model on real aligned faces, fed
- * exactly as the embedder feeds it, and records the range of every tensor {@link QdqQuantizer} will
- * quantise. The faces should look like the station's (frontal, aligned, varied light), and must not
- * be the faces the accuracy is then measured on.
+ * How each float embedder with an int8 variant feeds its model, so calibration (in model-tools,
+ * {@code faceattend models calibrate}) runs the model on faces exactly as the embedder would.
  */
 public enum EmbedderCalibration {
     ARCFACE(ArcFaceEmbedderProvider.ID, ArcFaceEmbedder.FLOAT_MODEL, ArcFaceEmbedder.INPUT_SHAPE, ArcFaceEmbedder::fillInput),
@@ -61,72 +45,13 @@ public enum EmbedderCalibration {
                 "use one of " + Arrays.stream(values()).map(EmbedderCalibration::embedderId).toList()));
     }
 
-    /** The share of each tensor's values its range keeps by default: clips one value in 10,000 (better than 0.999 and 0.99999 here). */
-    public static final double DEFAULT_COVERAGE = 0.9999;
-
-    /**
-     * The table for this embedder's model over {@code faces} (two passes: extremes, then histograms).
-     *
-     * @param coverage   share of each tensor's values its range keeps ({@link #DEFAULT_COVERAGE}; 1 = min/max)
-     * @param provenance where the faces came from, in words (recorded in the table)
-     * @param progress   told the number of face runs done (two per face) after each one
-     */
-    public ActivationRanges calibrate(List<AlignedFace> faces, double coverage, String provenance, IntConsumer progress) {
-        if (faces.isEmpty()) {
-            throw new ProviderException("no faces to calibrate on", "give photos in which a face is found");
-        }
-        byte[] floatModel = ModelRepository.bundled().read(modelName);
-        List<String> tensors = QdqQuantizer.calibrationTensors(floatModel);
-        byte[] probe = QdqQuantizer.withTensorsAsOutputs(floatModel, tensors);
-        ActivationRanges.Collector collector = new ActivationRanges.Collector();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // no graph rewriting: the ranges must be those of the tensors as named in the float model
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-            try (OrtSession session = OrtEnvironment.getEnvironment().createSession(probe, options)) {
-                observe(session, faces, tensors, collector, done -> progress.accept(done));
-                collector.beginSecondPass();
-                observe(session, faces, tensors, collector, done -> progress.accept(faces.size() + done));
-            }
-        } catch (OrtException e) {
-            throw new ProviderException("ONNX Runtime could not run model " + modelName + " for calibration: " + e.getMessage(),
-                    "rebuild FaceAttend so the verified model files are bundled again", e);
-        }
-        return collector.build(modelName, ModelRepository.sha256(floatModel), coverage, provenance
-                + String.format(java.util.Locale.ROOT, "; ranges keep %s of each tensor's values", coverage >= 1 ? "all" : (100 * coverage) + " %"));
+    /** The model's input shape, batch 1. */
+    public long[] inputShape() {
+        return inputShape.clone();
     }
 
-    /** One pass: every face through the model, every calibrated tensor to the collector. */
-    private void observe(OrtSession session, List<AlignedFace> faces, List<String> tensors, ActivationRanges.Collector collector,
-                         IntConsumer progress) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        String inputName = session.getInputNames().iterator().next();
-        FloatBuffer input = ByteBuffer.allocateDirect(elements() * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        int done = 0;
-        for (AlignedFace face : faces) {
-            input.clear();
-            fill.accept(face.bgr(), input);
-            input.rewind();
-            try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, inputShape);
-                 OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-                for (String name : tensors) {
-                    OnnxValue value = result.get(name).orElseThrow();
-                    FloatBuffer values = ((OnnxTensor) value).getFloatBuffer();
-                    float[] array = new float[values.remaining()];
-                    values.get(array);
-                    collector.observe(name, array);
-                }
-            }
-            collector.sampleDone();
-            progress.accept(++done);
-        }
-    }
-
-    private int elements() {
-        long n = 1;
-        for (long d : inputShape) {
-            n *= d;
-        }
-        return Math.toIntExact(n);
+    /** Writes one aligned face (BGR bytes) into {@code input} exactly as the embedder feeds its model. */
+    public void fill(byte[] alignedBgr, FloatBuffer input) {
+        fill.accept(alignedBgr, input);
     }
 }

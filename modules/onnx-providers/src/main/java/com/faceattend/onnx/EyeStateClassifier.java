@@ -1,10 +1,10 @@
 package com.faceattend.onnx;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.BgrImages;
 import java.nio.FloatBuffer;
 
 /**

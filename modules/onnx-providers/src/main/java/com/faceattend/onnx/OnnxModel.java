@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import com.faceattend.models.ModelRepository;
+import com.faceattend.spi.ModelSource;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.ProviderSettings;
 import java.nio.ByteBuffer;
@@ -35,13 +35,13 @@ public final class OnnxModel implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param modelName     name in {@code models.lock}
+     * @param modelName     name in {@code models.lock}, read through the installed {@link ModelSource}
      * @param expectedInput the input shape this code feeds; a dynamic dimension in the model (-1) matches anything
      * @param role          what the model should be, for the error message ("face detector")
      */
     public OnnxModel(String modelName, long[] expectedInput, String role, ProviderSettings settings) {
         this.name = modelName;
-        byte[] bytes = ModelRepository.bundled().read(modelName);
+        byte[] bytes = ModelSource.installed().read(modelName);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(settings.intraOpThreads());
             options.setInterOpNumThreads(1);

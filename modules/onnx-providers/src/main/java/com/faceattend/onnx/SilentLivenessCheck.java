@@ -1,12 +1,12 @@
 package com.faceattend.onnx;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.LivenessCheck;
 import com.faceattend.spi.LivenessResult;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.BgrImages;
 import java.nio.FloatBuffer;
 
 /**

@@ -1,12 +1,13 @@
 package com.faceattend.onnx;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.BgrImages;
+import com.faceattend.spi.support.NonMaxSuppression;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class UltraFaceDetector implements FaceDetector {
                 }
             }
         }
-        List<ScoredBox> kept = NonMaxSuppression.apply(candidates, nmsIou);
+        List<ScoredBox> kept = NonMaxSuppression.greedy(candidates, ScoredBox::score, (a, b) -> a.box().iou(b.box()), nmsIou);
         List<ScoredBox> clamped = new ArrayList<>(kept.size());
         for (ScoredBox b : kept) {
             FaceBox box = BgrImages.clampToFrame(b.box(), frame.width(), frame.height());

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArcFaceEmbedderTest {
 
     private static Embedding embed(UltraFaceDetector detector, ArcFaceEmbedder embedder, Path photo) {
-        FrameImage image = com.faceattend.opencv.ImageDecoder.decode(photo);
+        FrameImage image = TestData.decode(photo);
         DetectedFace face = detector.detect(image).get(0);
         return embedder.embed(new FaceAligner().align(image, face.landmarks()));
     }

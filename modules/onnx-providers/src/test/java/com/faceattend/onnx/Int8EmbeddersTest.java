@@ -3,17 +3,8 @@ package com.faceattend.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import com.faceattend.engine.image.FaceAligner;
-import com.faceattend.models.ModelRepository;
-import com.faceattend.models.quantize.ActivationRanges;
-import com.faceattend.models.quantize.QdqQuantizer;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetInt8EmbedderProvider;
-import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceDetector;
@@ -21,6 +12,7 @@ import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +22,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The int8 embedders the build makes from the committed calibration tables (faces94 faces), checked on
  * LFW faces they were not calibrated on. Accuracy on all of LFW-dev is measured by {@code bench --int8}
- * (QuantisationComparisonTest in modules/comparison).
+ * (QuantisationComparisonTest in modules/comparison); that every convolution runs on integer kernels is
+ * checked where the models are built ({@code Int8ModelsTest} in models).
  */
 class Int8EmbeddersTest {
     private static List<AlignedFace> lfwFaces;
@@ -51,7 +43,7 @@ class Int8EmbeddersTest {
         try (FaceDetector detector = new UltraFaceDetectorProvider().create(ProviderSettings.defaults())) {
             // 40 photos spread over the alphabet of names
             for (int i = 0; i < 40; i++) {
-                FrameImage image = ImageDecoder.decode(photos.get(i * photos.size() / 40));
+                FrameImage image = TestData.decode(photos.get(i * photos.size() / 40));
                 DetectedFace central = detector.detect(image).stream().min(Comparator.comparingDouble(f ->
                         Math.hypot(f.box().centerX() - image.width() / 2.0, f.box().centerY() - image.height() / 2.0))).orElseThrow();
                 lfwFaces.add(aligner.align(image, central.landmarks()));
@@ -86,46 +78,6 @@ class Int8EmbeddersTest {
                     lfwFaces.size(), mean, min);
             assertTrue(mean >= meanAtLeast, "mean cosine " + mean);
             assertTrue(min >= 0.85, "min cosine " + min);
-        }
-    }
-
-    @Test
-    void onnxRuntimeRunsEveryConvolutionOnIntegerKernels(@TempDir Path tmp) throws Exception {
-        for (String model : List.of("fr_feature", "mobilefacenet")) {
-            long convs = ops(ModelRepository.bundled().read(model)).stream().filter("Conv"::equals).count();
-            Path optimised = tmp.resolve(model + "_int8_optimised.onnx");
-            try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-                o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                o.setOptimizedModelFilePath(optimised.toString());
-                OrtEnvironment.getEnvironment().createSession(ModelRepository.bundled().read(model + "_int8"), o).close();
-            }
-            List<String> fused = ops(Files.readAllBytes(optimised));
-            assertEquals(convs, fused.stream().filter("QLinearConv"::equals).count(), model + ": " + fused);
-            assertTrue(fused.stream().noneMatch("Conv"::equals), model + " kept a float Conv");
-        }
-    }
-
-    @Test
-    void calibrationCoversEveryQuantisedTensorAndItsModelRuns() {
-        List<AlignedFace> few = lfwFaces.subList(0, 8);
-        ActivationRanges table = EmbedderCalibration.MOBILEFACENET.calibrate(few, EmbedderCalibration.DEFAULT_COVERAGE, "8 LFW faces", done -> { });
-        byte[] floatModel = ModelRepository.bundled().read("mobilefacenet");
-        assertEquals(QdqQuantizer.calibrationTensors(floatModel), List.copyOf(table.ranges().keySet()));
-        assertEquals(8, table.samples());
-        assertTrue(table.provenance().contains("99.99 %"), table.provenance());
-        for (ActivationRanges.Range r : table.ranges().values()) {
-            assertTrue(r.min() <= r.max() && Float.isFinite(r.min()) && Float.isFinite(r.max()), r.toString());
-        }
-        // the table quantises the model the build bundles as float
-        byte[] int8 = QdqQuantizer.quantize(floatModel, table);
-        assertTrue(ops(int8).contains("QuantizeLinear"));
-    }
-
-    private static List<String> ops(byte[] model) {
-        try {
-            return ModelProto.parseFrom(model).getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new AssertionError(e);
         }
     }
 }

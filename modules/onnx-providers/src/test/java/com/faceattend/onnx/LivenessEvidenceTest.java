@@ -2,11 +2,11 @@ package com.faceattend.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.BgrImages;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

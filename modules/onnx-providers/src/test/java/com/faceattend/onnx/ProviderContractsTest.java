@@ -1,19 +1,19 @@
 package com.faceattend.onnx;
 
-import com.faceattend.engine.image.FaceAligner;
-import com.faceattend.spi.AlignedFace;
-import com.faceattend.spi.DetectedFace;
 import com.faceattend.onnx.blazeface.BlazeFaceDetectorProvider;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider;
 import com.faceattend.onnx.mobilefacenet.MobileFaceNetInt8EmbedderProvider;
 import com.faceattend.onnx.mtcnn.MtcnnDetector;
 import com.faceattend.onnx.mtcnn.MtcnnDetectorProvider;
+import com.faceattend.spi.AlignedFace;
+import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.spi.contract.DetectorContract;
 import com.faceattend.spi.contract.EmbedderContract;
 import com.faceattend.spi.contract.LivenessContract;
+import com.faceattend.spi.support.FaceAligner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class ProviderContractsTest {
     @Test
     void ultraFaceHonoursTheDetectorContract() throws IOException {
         DetectorContract.verify(new UltraFaceDetectorProvider(),
-                com.faceattend.opencv.ImageDecoder.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
+                TestData.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
     }
 
     @Test
@@ -65,13 +65,13 @@ class ProviderContractsTest {
     @Test
     void mtcnnHonoursTheDetectorContract() throws IOException {
         DetectorContract.verify(new MtcnnDetectorProvider(),
-                com.faceattend.opencv.ImageDecoder.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
+                TestData.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
     }
 
     @Test
     void blazeFaceHonoursTheDetectorContract() throws IOException {
         DetectorContract.verify(new BlazeFaceDetectorProvider(),
-                com.faceattend.opencv.ImageDecoder.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
+                TestData.decode(photo(people().get(0), 0)), TestData.image("detection/dlib/dogs.jpg"));
     }
 
     @Test
@@ -96,7 +96,7 @@ class ProviderContractsTest {
     }
 
     private static AlignedFace aligned(FaceDetector detector, Path file) {
-        FrameImage image = com.faceattend.opencv.ImageDecoder.decode(file);
+        FrameImage image = TestData.decode(file);
         return new FaceAligner().align(image, detector.detect(image).get(0).landmarks());
     }
 }

@@ -2,13 +2,16 @@ package com.faceattend.onnx;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 /** The shared real face data (never copied into the repository). */
 public final class TestData {
+    private static final ImageDecoder DECODER = ServiceLoader.load(ImageDecoder.class).findFirst().orElseThrow();
+
     private TestData() {
     }
 
@@ -23,6 +26,11 @@ public final class TestData {
     }
 
     public static FrameImage image(String relative) {
-        return ImageDecoder.decode(root().resolve(relative));
+        return decode(root().resolve(relative));
+    }
+
+    /** Decodes a photo with the installed decoder (the OpenCV one, a test dependency), as the application does. */
+    public static FrameImage decode(Path photo) {
+        return DECODER.decode(photo);
     }
 }

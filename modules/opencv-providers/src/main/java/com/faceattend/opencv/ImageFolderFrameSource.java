@@ -2,6 +2,8 @@ package com.faceattend.opencv;
 
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.FrameSource;
+import com.faceattend.spi.ImageDecodeException;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderException;
 import com.faceattend.spi.SourceSpec;
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The images of one folder (not its sub-folders), in file-name order, decoded with
- * {@link ImageDecoder}. A file that does not decode is skipped with a warning. The folder is listed
+ * {@link OpenCvImageDecoder}. A file that does not decode is skipped with a warning. The folder is listed
  * once, when the source opens.
  *
  * <p>Frame {@code i} (counting from 0 over the files listed) carries timestamp {@code i * 1000}:
@@ -29,6 +31,7 @@ public final class ImageFolderFrameSource implements FrameSource {
             Set.of("jpg", "jpeg", "png", "bmp", "pgm", "ppm", "webp", "tif", "tiff");
 
     private static final Logger LOG = Logger.getLogger(ImageFolderFrameSource.class.getName());
+    private static final ImageDecoder DECODER = new OpenCvImageDecoder();
 
     private final SourceSpec spec;
     private final Path folder;
@@ -84,7 +87,7 @@ public final class ImageFolderFrameSource implements FrameSource {
             int index = nextIndex++;
             Path file = files.get(index);
             try {
-                FrameImage image = ImageDecoder.decode(file);
+                FrameImage image = DECODER.decode(file);
                 delivered++;
                 return new FrameImage(image.width(), image.height(), image.bgr(), index * 1000L);
             } catch (ImageDecodeException e) {

@@ -34,7 +34,7 @@ class HaarFacePrescreenTest {
 
     @Test
     void findsTheFaceInAFaces94Photo() {
-        FrameImage photo = ImageDecoder.decode(TestData.file("faces94/identities/9336923/9336923.1.jpg"));
+        FrameImage photo = TestData.DECODER.decode(TestData.file("faces94/identities/9336923/9336923.1.jpg"));
         try (FacePrescreen prescreen = provider.create(ProviderSettings.defaults())) {
             List<FaceBox> boxes = prescreen.candidates(photo);
             assertTrue(boxes.stream().anyMatch(b -> coversCentreOf(b, photo)), "a candidate on the face: " + boxes);
@@ -49,7 +49,7 @@ class HaarFacePrescreenTest {
      */
     @Test
     void dogPhoto() {
-        FrameImage dogs = ImageDecoder.decode(TestData.file("detection/dlib/dogs.jpg"));
+        FrameImage dogs = TestData.DECODER.decode(TestData.file("detection/dlib/dogs.jpg"));
         assertEquals(900, dogs.width());
         float[][] dogFaceCentres = {{240, 260}, {660, 260}, {245, 680}, {680, 700}}; // read off the photo
         try (FacePrescreen prescreen = provider.create(ProviderSettings.defaults())) {
@@ -74,13 +74,13 @@ class HaarFacePrescreenTest {
             }
             assertEquals(18, firstPhotos.size());
             for (Path p : firstPhotos) {
-                FrameImage photo = ImageDecoder.decode(p);
+                FrameImage photo = TestData.DECODER.decode(p);
                 assertTrue(prescreen.candidates(photo).stream().anyMatch(b -> coversCentreOf(b, photo)), "face in " + p);
             }
             int labelled = 0;
             int found = 0;
             for (var entry : dlibBoxes().entrySet()) {
-                List<FaceBox> candidates = prescreen.candidates(ImageDecoder.decode(TestData.file("detection/dlib/" + entry.getKey())));
+                List<FaceBox> candidates = prescreen.candidates(TestData.DECODER.decode(TestData.file("detection/dlib/" + entry.getKey())));
                 for (FaceBox truth : entry.getValue()) {
                     labelled++;
                     found += candidates.stream().anyMatch(c -> c.iou(truth) >= 0.3f) ? 1 : 0;
@@ -96,7 +96,7 @@ class HaarFacePrescreenTest {
 
     @Test
     void boxesAreInOriginalFrameCoordinates() {
-        FrameImage small = ImageDecoder.decode(TestData.file("faces94/identities/9336923/9336923.1.jpg"));
+        FrameImage small = TestData.DECODER.decode(TestData.file("faces94/identities/9336923/9336923.1.jpg"));
         FrameImage big = scaled(small, 4); // 720x800: the pre-screen works on a 320-wide copy of it
         try (FacePrescreen prescreen = provider.create(ProviderSettings.defaults())) {
             FaceBox a = largest(prescreen.candidates(small));
@@ -129,7 +129,7 @@ class HaarFacePrescreenTest {
 
     @Test
     void lbpCascadeAndOptions() {
-        FrameImage photo = ImageDecoder.decode(TestData.file("faces94/identities/9336923/9336923.1.jpg"));
+        FrameImage photo = TestData.DECODER.decode(TestData.file("faces94/identities/9336923/9336923.1.jpg"));
         var settings = new ProviderSettings(2, Map.of("cascade", "lbpcascade_frontalface_improved.xml", "maxWidth", "640",
                 "minNeighbors", "2", "scaleFactor", "1.05"));
         try (FacePrescreen prescreen = provider.create(settings)) {

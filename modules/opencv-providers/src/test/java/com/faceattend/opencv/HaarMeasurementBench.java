@@ -42,13 +42,13 @@ public final class HaarMeasurementBench {
         Map<String, List<FaceBox>> truth = HaarFacePrescreenTest.dlibBoxes();
         Map<String, FrameImage> dlibImages = new LinkedHashMap<>();
         for (String name : truth.keySet()) {
-            dlibImages.put(name, ImageDecoder.decode(TestData.file("detection/dlib/" + name)));
+            dlibImages.put(name, TestData.DECODER.decode(TestData.file("detection/dlib/" + name)));
         }
-        FrameImage dogs = ImageDecoder.decode(TestData.file("detection/dlib/dogs.jpg"));
+        FrameImage dogs = TestData.DECODER.decode(TestData.file("detection/dlib/dogs.jpg"));
         List<FrameImage> faces94 = new ArrayList<>();
         try (Stream<Path> s = Files.walk(TestData.file("faces94/identities"))) {
             for (Path p : s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList()) {
-                faces94.add(ImageDecoder.decode(p));
+                faces94.add(TestData.DECODER.decode(p));
             }
         }
         List<FrameImage> video = new ArrayList<>();

@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecodeException;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.ProviderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -35,6 +38,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageDecoderTest {
+
+    @Test
+    void isFoundAsTheImageDecoderService() {
+        List<ImageDecoder> installed = ServiceLoader.load(ImageDecoder.class).stream().map(ServiceLoader.Provider::get).toList();
+        assertEquals(List.of(OpenCvImageDecoder.class), installed.stream().map(Object::getClass).toList());
+        assertEquals("opencv-imgcodecs", installed.getFirst().info().id());
+    }
 
     @Test
     void exifOrientationIsApplied() throws IOException {
@@ -49,7 +59,7 @@ class ImageDecoderTest {
             int orientation = JpegTestFiles.exifOrientation(bytes);
             int[] stored = JpegTestFiles.storedSize(bytes);
             boolean swaps = orientation >= 5 && orientation <= 8; // 5..8 turn the picture by 90 degrees
-            FrameImage image = ImageDecoder.decode(photo);
+            FrameImage image = TestData.DECODER.decode(photo);
             int[] expected = swaps ? new int[] {stored[1], stored[0]} : stored;
             assertArrayEquals(expected, new int[] {image.width(), image.height()},
                     photo + " has EXIF orientation " + orientation + " and stored size " + Arrays.toString(stored));
@@ -79,7 +89,7 @@ class ImageDecoderTest {
 
     @Test
     void greyPgmBecomesThreeEqualChannels() {
-        FrameImage image = ImageDecoder.decode(TestData.file("att/s1/1.pgm"));
+        FrameImage image = TestData.DECODER.decode(TestData.file("att/s1/1.pgm"));
         assertEquals(92, image.width());
         assertEquals(112, image.height());
         int max = 0;
@@ -113,7 +123,7 @@ class ImageDecoderTest {
             encoded = new byte[(int) out.limit()];
             out.get(encoded);
         }
-        FrameImage image = ImageDecoder.decode(encoded, "deep" + extension);
+        FrameImage image = TestData.DECODER.decode(encoded, "deep" + extension);
         assertEquals(256, image.width());
         assertEquals(16, image.height());
         for (int x = 0; x < 256; x++) {
@@ -131,7 +141,7 @@ class ImageDecoderTest {
         try (PointerScope scope = new PointerScope()) {
             assertEquals(4, imdecode(Mats.wrapEncoded(bytes), IMREAD_UNCHANGED).channels());
         }
-        FrameImage image = ImageDecoder.decode(png);
+        FrameImage image = TestData.DECODER.decode(png);
         assertEquals(626, image.width());
         assertEquals(1200, image.height());
         assertEquals(626 * 1200 * 3, image.bgr().length);
@@ -143,7 +153,7 @@ class ImageDecoderTest {
         // Left half pure magenta+yellow ink (red), right half cyan+magenta ink (blue), a black bottom stripe.
         byte[] jpeg = JpegTestFiles.cmyk(64, 48, (bx, by) -> by == 5 ? new int[] {0, 0, 0, 255}
                 : bx < 4 ? new int[] {0, 255, 255, 0} : new int[] {255, 255, 0, 0});
-        FrameImage image = ImageDecoder.decode(jpeg, "cmyk.jpg");
+        FrameImage image = TestData.DECODER.decode(jpeg, "cmyk.jpg");
         assertEquals(64, image.width());
         assertEquals(48, image.height());
         int[] red = {image.sample(10, 10, 0), image.sample(10, 10, 1), image.sample(10, 10, 2)};
@@ -157,7 +167,7 @@ class ImageDecoderTest {
     @Test
     void ordinaryJpegFromMemory() throws IOException {
         byte[] bytes = Files.readAllBytes(TestData.file("video-and-small/misc/obama-240p.jpg"));
-        FrameImage image = ImageDecoder.decode(bytes, "obama-240p.jpg");
+        FrameImage image = TestData.DECODER.decode(bytes, "obama-240p.jpg");
         assertEquals(240, image.height());
         assertEquals(0L, image.timestampMillis());
         assertTrue(distinctValues(image.bgr()) > 50);
@@ -169,7 +179,7 @@ class ImageDecoderTest {
         for (int percent : new int[] {10, 50, 90, 99}) {
             Path cut = dir.resolve("cut-" + percent + ".jpg");
             Files.write(cut, Arrays.copyOf(whole, whole.length * percent / 100));
-            ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(cut));
+            ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(cut));
             assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
             assertTrue(e.getMessage().contains("corrupt or truncated"), e.getMessage());
             assertTrue(e.getMessage().contains("JPEG"), e.getMessage());
@@ -184,7 +194,7 @@ class ImageDecoderTest {
         noise[0] = 0x11; // make sure no magic number matches by chance
         Path file = dir.resolve("holiday.jpg");
         Files.write(file, noise);
-        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(file));
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(file));
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("not an image"), e.getMessage());
     }
 
@@ -197,23 +207,23 @@ class ImageDecoderTest {
         bytes[2] = (byte) 0xFF;
         Path file = dir.resolve("garbage.jpg");
         Files.write(file, bytes);
-        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(file));
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(file));
         assertTrue(e.getMessage().contains("garbage.jpg") && e.getMessage().contains("corrupt"), e.getMessage());
     }
 
     @Test
     void emptyFile(@TempDir Path dir) throws IOException {
         Path file = Files.createFile(dir.resolve("empty.png"));
-        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(file));
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(file));
         assertTrue(e.getMessage().contains("empty.png") && e.getMessage().contains("empty"), e.getMessage());
     }
 
     @Test
     void missingFileAndFolder(@TempDir Path dir) {
         Path missing = dir.resolve("nobody.jpg");
-        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(missing));
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(missing));
         assertTrue(e.getMessage().contains("nobody.jpg") && e.getMessage().contains("not found"), e.getMessage());
-        ImageDecodeException folder = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(dir));
+        ImageDecodeException folder = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(dir));
         assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
         assertTrue(ProviderException.class.isAssignableFrom(ImageDecodeException.class));
     }
@@ -223,18 +233,18 @@ class ImageDecoderTest {
         // A PNG signature and IHDR claiming 10000x10000 and nothing else: refused before decoding.
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
             0, 0, 0x27, 0x10, 0, 0, 0x27, 0x10, 8, 2, 0, 0, 0, 0, 0, 0, 0};
-        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(png, "poster.png"));
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(png, "poster.png"));
         assertTrue(e.getMessage().contains("poster.png") && e.getMessage().contains("10000x10000")
                 && e.getMessage().contains("too large"), e.getMessage());
         byte[] pgm = "P5\n# big scan\n9000 6000\n255\n".getBytes(StandardCharsets.US_ASCII);
-        ImageDecodeException e2 = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(pgm, "scan.pgm"));
+        ImageDecodeException e2 = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(pgm, "scan.pgm"));
         assertTrue(e2.getMessage().contains("9000x6000"), e2.getMessage());
     }
 
     @Test
     void unsupportedFormatsAreNamed() {
         byte[] heic = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'};
-        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(heic, "IMG_0001.HEIC"));
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> TestData.DECODER.decode(heic, "IMG_0001.HEIC"));
         assertTrue(e.getMessage().contains("IMG_0001.HEIC") && e.getMessage().contains("HEIC"), e.getMessage());
         assertTrue(e.fix().contains("JPEG"), e.fix());
     }
@@ -244,7 +254,7 @@ class ImageDecoderTest {
         for (String f : new String[] {"att/s1/1.pgm", "video-and-small/misc/32bit.png", "video-and-small/misc/obama-720p.jpg"}) {
             byte[] bytes = Files.readAllBytes(TestData.file(f));
             long[] header = ImageFormats.size(bytes, ImageFormats.sniff(bytes));
-            FrameImage image = ImageDecoder.decode(bytes, f);
+            FrameImage image = TestData.DECODER.decode(bytes, f);
             assertArrayEquals(new long[] {image.width(), image.height()}, header, f);
         }
     }

@@ -2,11 +2,15 @@ package com.faceattend.opencv;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.faceattend.spi.ImageDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the shared real test data lives (never copied into the repository). */
 final class TestData {
+    /** The production decoder, as the registry finds it. */
+    static final ImageDecoder DECODER = new OpenCvImageDecoder();
+
     private TestData() {
     }
 

@@ -5,9 +5,9 @@ import com.faceattend.engine.pipeline.EnrolmentChecker;
 import com.faceattend.engine.pipeline.EnrolmentSample;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PhotoSetChecker;
-import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.Problem;
 import com.faceattend.store.TemplateToSave;
 import java.io.IOException;
@@ -42,8 +42,8 @@ public final class EnrolmentService implements AutoCloseable {
         this.suite = suite;
     }
 
-    static void warmDecoder() {
-        ImageDecoder.decode(TINY_PNG, "warm-up image");
+    static void warmDecoder(ImageDecoder decoder) {
+        decoder.decode(TINY_PNG, "warm-up image");
     }
 
     private FacePipeline pipeline() {
@@ -87,7 +87,7 @@ public final class EnrolmentService implements AutoCloseable {
 
     /** Checks photo files (decoding each; a corrupt file is a rejection, not an error). */
     public synchronized PhotoSetChecker.Result checkPhotos(List<Path> photos, java.util.function.Consumer<Path> afterEach) {
-        return new PhotoSetChecker(pipeline(), ImageDecoder::decode).check(photos, afterEach);
+        return new PhotoSetChecker(pipeline(), suite.providers().imageDecoder()::decode).check(photos, afterEach);
     }
 
     /**

@@ -268,7 +268,7 @@ public class SuiteServices implements AutoCloseable {
     public void warmUp() {
         long t0 = System.nanoTime();
         try (FacePipeline p = openPipeline(settings(), true)) {
-            EnrolmentService.warmDecoder();
+            EnrolmentService.warmDecoder(registry.imageDecoder());
             LOG.info(() -> String.format("models %s loaded and decoder warmed in %d ms", p.modelId(), (System.nanoTime() - t0) / 1_000_000));
         } catch (RuntimeException e) {
             LOG.log(Level.INFO, "warm-up failed: {0}", Problem.of(e).sentence());

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.spi.Problem;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Enrolment as the desktop suite uses it, on real photos, real models and a real Derby folder. */
 class EnrolmentServiceTest {
+    private static final ImageDecoder DECODER = new ProviderRegistry().imageDecoder();
     static final Path DATA = Path.of(System.getProperty("faceattend.data", "../../../shared/data"));
 
     @TempDir
@@ -73,7 +75,7 @@ class EnrolmentServiceTest {
     @Test
     void nothingIsStoredWithoutConsent() throws Exception {
         Path photo = DATA.resolve("faces94/identities/9336923/9336923.1.jpg");
-        var sample = suite.enrolment().check("photo", ImageDecoder.decode(photo));
+        var sample = suite.enrolment().check("photo", DECODER.decode(photo));
         assertTrue(sample.isAccepted());
         Problem e = assertThrows(Problem.class,
                 () -> suite.enrolment().save("E009", "Nobody", null, false, List.of(sample), "test"));
@@ -86,7 +88,7 @@ class EnrolmentServiceTest {
     /** The capture window's blur check: a sharp portrait passes, the same portrait blurred does not. */
     @Test
     void captureFeedbackTellsSharpFromBlurred() {
-        FrameImage sharp = ImageDecoder.decode(DATA.resolve("faces94/identities/9336923/9336923.1.jpg"));
+        FrameImage sharp = DECODER.decode(DATA.resolve("faces94/identities/9336923/9336923.1.jpg"));
         CaptureFeedback good = suite.enrolment().assess(sharp);
         assertEquals(1, good.faces());
         assertTrue(good.ready(), "sharp frontal portrait: " + good.issues() + ", sharpness " + good.sharpness());

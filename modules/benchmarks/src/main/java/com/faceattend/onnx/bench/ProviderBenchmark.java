@@ -1,15 +1,15 @@
 package com.faceattend.onnx.bench;
 
-import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.opencv.ImageDecoder;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.FaceAligner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ProviderBenchmark {
+    private static final ImageDecoder DECODER = new ProviderRegistry().imageDecoder();
 
     @State(Scope.Benchmark)
     public static class Detection {
@@ -83,7 +84,7 @@ public class ProviderBenchmark {
     }
 
     static FrameImage photo() {
-        return ImageDecoder.decode(Path.of(System.getProperty("faceattend.data", "../../../shared/data"), "liveness-samples/real/image_T1.jpg"));
+        return DECODER.decode(Path.of(System.getProperty("faceattend.data", "../../../shared/data"), "liveness-samples/real/image_T1.jpg"));
     }
 
     @Benchmark

@@ -1,11 +1,11 @@
 package com.faceattend.engine.pipeline;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.support.BgrImages;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package com.faceattend.engine.pipeline;
 
-import com.faceattend.engine.image.FaceAligner;
 import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
@@ -9,6 +8,7 @@ import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.LivenessCheck;
 import com.faceattend.spi.LivenessResult;
+import com.faceattend.spi.support.FaceAligner;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import com.faceattend.spi.FaceDetectorProvider;
 import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FacePrescreenProvider;
 import com.faceattend.spi.FrameSourceProvider;
+import com.faceattend.spi.ImageDecoder;
 import com.faceattend.spi.LivenessCheckProvider;
 import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderException;
@@ -48,6 +49,17 @@ public final class ProviderRegistry {
 
     public List<FrameSourceProvider> frameSources() {
         return load(FrameSourceProvider.class, FrameSourceProvider::info);
+    }
+
+    public List<ImageDecoder> imageDecoders() {
+        return load(ImageDecoder.class, ImageDecoder::info);
+    }
+
+    /** The installed image decoder (the first by id when several are). */
+    public ImageDecoder imageDecoder() {
+        return imageDecoders().stream().findFirst()
+                .orElseThrow(() -> new ProviderException("no image decoder is installed, so photos cannot be read",
+                        "install the OpenCV module (faceattend-opencv-providers), or a plugin that decodes images"));
     }
 
     public FaceDetectorProvider detector(String id) {

@@ -2,7 +2,6 @@ package com.faceattend.engine.station;
 
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.gallery.PersonMatch;
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceListener;
@@ -11,6 +10,7 @@ import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FacePrescreen;
 import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.support.BgrImages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package com.faceattend.onnx.blazeface;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.onnx.OnnxModel;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
@@ -8,9 +7,10 @@ import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.BgrImages;
+import com.faceattend.spi.support.NonMaxSuppression;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -102,29 +102,20 @@ public final class BlazeFaceDetector implements FaceDetector {
 
     /** MediaPipe's blending NMS: each kept face is the score-weighted mean of the anchors it suppresses. */
     private List<Raw> weightedNms(List<Raw> raws) {
-        List<Raw> left = new ArrayList<>(raws);
-        left.sort(Comparator.comparingDouble((Raw r) -> r.score()).reversed());
         List<Raw> kept = new ArrayList<>();
-        while (!left.isEmpty()) {
-            Raw best = left.get(0);
+        for (List<Raw> cluster : NonMaxSuppression.clusters(raws, Raw::score, (a, b) -> iou(a.v(), b.v()), nmsIou)) {
             float[] sum = new float[16];
             float total = 0;
-            List<Raw> rest = new ArrayList<>();
-            for (Raw r : left) {
-                if (iou(best.v(), r.v()) > nmsIou) {
-                    for (int k = 0; k < 16; k++) {
-                        sum[k] += r.v()[k] * r.score();
-                    }
-                    total += r.score();
-                } else {
-                    rest.add(r);
+            for (Raw r : cluster) {
+                for (int k = 0; k < 16; k++) {
+                    sum[k] += r.v()[k] * r.score();
                 }
+                total += r.score();
             }
             for (int k = 0; k < 16; k++) {
                 sum[k] /= total;
             }
-            kept.add(new Raw(best.score(), sum));
-            left = rest;
+            kept.add(new Raw(cluster.getFirst().score(), sum));
         }
         return kept;
     }

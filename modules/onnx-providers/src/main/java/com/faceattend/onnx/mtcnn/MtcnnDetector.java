@@ -1,6 +1,5 @@
 package com.faceattend.onnx.mtcnn;
 
-import com.faceattend.engine.image.BgrImages;
 import com.faceattend.onnx.OnnxModel;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
@@ -8,6 +7,8 @@ import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.support.BgrImages;
+import com.faceattend.spi.support.NonMaxSuppression;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -101,9 +102,9 @@ public final class MtcnnDetector implements FaceDetector {
                     }
                 }
             }
-            all.addAll(Nms.apply(hits, 0.5f, false));
+            all.addAll(suppress(hits, 0.5f, false));
         }
-        List<Candidate> kept = Nms.apply(all, 0.7f, false);
+        List<Candidate> kept = suppress(all, 0.7f, false);
         for (Candidate c : kept) {
             c.applyRegression(c.regression, c.x2 - c.x1, c.y2 - c.y1);
             c.square();
@@ -123,7 +124,7 @@ public final class MtcnnDetector implements FaceDetector {
                 passed.add(new Candidate(c.x1, c.y1, c.x2, c.y2, score, Arrays.copyOfRange(out[1], 4 * i, 4 * i + 4)));
             }
         }
-        List<Candidate> kept = Nms.apply(passed, 0.7f, false);
+        List<Candidate> kept = suppress(passed, 0.7f, false);
         for (Candidate c : kept) {
             c.applyRegression(c.regression, c.width(), c.height());
             c.square();
@@ -152,7 +153,7 @@ public final class MtcnnDetector implements FaceDetector {
                 passed.add(d);
             }
         }
-        return Nms.apply(passed, 0.7f, true);
+        return suppress(passed, 0.7f, true);
     }
 
     /** Every candidate's crop through {@code net} in one batch; outputs concatenated in candidate order. */
@@ -200,5 +201,10 @@ public final class MtcnnDetector implements FaceDetector {
         try (pnet; rnet) {
             onet.close();
         }
+    }
+
+    /** MTCNN's NMS: by IoU, or by overlap of the smaller box ({@code overlapOfSmaller}) after the last stage. */
+    private static List<Candidate> suppress(List<Candidate> boxes, float threshold, boolean overlapOfSmaller) {
+        return NonMaxSuppression.greedy(boxes, c -> c.score, (a, b) -> a.overlap(b, overlapOfSmaller), threshold);
     }
 }

@@ -42,7 +42,7 @@ class BlazeFaceDetectorTest {
             try (Stream<Path> s = Files.list(person)) {
                 photo = s.sorted().findFirst().orElseThrow();
             }
-            List<DetectedFace> faces = detector.detect(com.faceattend.opencv.ImageDecoder.decode(photo));
+            List<DetectedFace> faces = detector.detect(TestData.decode(photo));
             assertEquals(1, faces.size(), photo + ": " + faces);
             FaceLandmarks lm = faces.get(0).landmarks();
             FaceBox box = faces.get(0).box();

@@ -1,7 +1,9 @@
 package com.faceattend.cli;
 
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.spi.Problem;
+import com.faceattend.suite.SuiteServices;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.station.StationSettings;
 import com.faceattend.engine.station.TrackLiveness;
@@ -84,20 +86,19 @@ final class EvalLivenessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (set.live() == 0 || set.attacks() == 0) {
-            throw new UserFacingException("need both live and attack images, found " + set.live() + " live and "
-                    + set.attacks() + " attack(s)", "check --live/--spoof or the manifest's label column", ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, "need both live and attack images, found " + set.live() + " live and "
+                    + set.attacks() + " attack(s)", "check --live/--spoof or the manifest's label column");
         }
         List<Path> missing = set.missing();
         if (!missing.isEmpty()) {
-            throw new UserFacingException(missing.size() + " image(s) named are missing, e.g. " + missing.get(0),
-                    "check the manifest's file column (paths are relative to the manifest)", ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, missing.size() + " image(s) named are missing, e.g. " + missing.get(0),
+                    "check the manifest's file column (paths are relative to the manifest)");
         }
         if (blink && trackFrames < 1) {
-            throw new UserFacingException("--blink judges tracks, so it needs --track N", "add for example --track 5", ExitCode.USAGE);
+            throw new Problem(Problem.Kind.BAD_VALUE, "--blink judges tracks, so it needs --track N", "add for example --track 5");
         }
-        try (AppContext ctx = parent.app.openContext()) {
-            FacePipeline pipeline = openPipeline(ctx);
-            List<PresentationScore> scores = score(pipeline, set, ctx, err);
+        try (SuiteServices suite = parent.app.openSuite(); FacePipeline pipeline = openPipeline(suite)) {
+            List<PresentationScore> scores = score(pipeline, set, suite, err);
             if (scoresFile != null) {
                 writeScores(scores);
             }
@@ -127,39 +128,39 @@ final class EvalLivenessCommand implements Callable<Integer> {
 
     private LivenessSet readSet() throws IOException {
         if ((manifest == null) == (liveDir == null || spoofDir == null)) {
-            throw new UserFacingException("give either --manifest FILE or both --live DIR and --spoof DIR",
-                    "for example: faceattend eval liveness --live photos/live --spoof photos/attacks", ExitCode.USAGE);
+            throw new Problem(Problem.Kind.BAD_VALUE, "give either --manifest FILE or both --live DIR and --spoof DIR",
+                    "for example: faceattend eval liveness --live photos/live --spoof photos/attacks");
         }
         try {
             if (manifest != null) {
                 if (!Files.isRegularFile(manifest)) {
-                    throw new UserFacingException("manifest " + manifest + " not found", "check the path", ExitCode.BAD_INPUT);
+                    throw new Problem(Problem.Kind.BAD_INPUT, "manifest " + manifest + " not found", "check the path");
                 }
                 return LivenessSet.fromManifest(manifest);
             }
             for (Path d : List.of(liveDir, spoofDir)) {
                 if (!Files.isDirectory(d)) {
-                    throw new UserFacingException("folder " + d + " not found", "check the path", ExitCode.BAD_INPUT);
+                    throw new Problem(Problem.Kind.BAD_INPUT, "folder " + d + " not found", "check the path");
                 }
             }
             return LivenessSet.fromFolders(liveDir, spoofDir);
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException(e.getMessage(), "fix the manifest: a header line file,label,... and one image per line", ExitCode.BAD_INPUT);
+            throw new Problem(Problem.Kind.BAD_INPUT, e.getMessage(), "fix the manifest: a header line file,label,... and one image per line");
         }
     }
 
     /** The station's detector and the chosen liveness check, through the same {@link FacePipeline}. */
-    private FacePipeline openPipeline(AppContext ctx) {
+    private FacePipeline openPipeline(SuiteServices suite) {
         ProviderSettings ps = ProviderSettings.defaults();
         ProviderSettings options = new ProviderSettings(ps.intraOpThreads(), livenessOptions);
         // The withdrawn anti-spoofing model is not offered to stations, but stays measurable (README "Liveness").
         LivenessCheck liveness = livenessId.equals(FaceAntiSpoofingCheckProvider.ID)
-                ? new FaceAntiSpoofingCheckProvider().create(options) : ctx.registry().liveness(livenessId).create(options);
+                ? new FaceAntiSpoofingCheckProvider().create(options) : suite.providers().liveness(livenessId).create(options);
         FaceDetector detector = null;
         FaceEmbedder embedder = null;
         try {
-            detector = ctx.registry().detector(detectorId).create(ps);
-            embedder = ctx.registry().embedder(SuiteSettings.DEFAULT_EMBEDDER).create(ps);
+            detector = suite.providers().detector(detectorId).create(ps);
+            embedder = suite.providers().embedder(SuiteSettings.DEFAULT_EMBEDDER).create(ps);
         } catch (RuntimeException e) {
             liveness.close();
             if (detector != null) {
@@ -167,7 +168,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
             }
             throw e;
         }
-        return ctx.register(new FacePipeline(detector, embedder, liveness, PipelineSettings.defaults()));
+        return new FacePipeline(detector, embedder, liveness, PipelineSettings.defaults());
     }
 
     /** Each track's verdict, filled by {@link #score} when {@code --track} is given. */
@@ -177,7 +178,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
      * Each image as the station sees a frame: width limited, the largest face, if large enough, checked.
      * With {@code --track}, runs of images of one subject are also judged as tracks.
      */
-    private List<PresentationScore> score(FacePipeline pipeline, LivenessSet set, AppContext ctx, PrintWriter err) {
+    private List<PresentationScore> score(FacePipeline pipeline, LivenessSet set, SuiteServices suite, PrintWriter err) {
         int maxWidth = StationSettings.defaults().maxFrameWidth();
         Console.Progress progress = new Console.Progress(err, "Checking", set.images().size(), json);
         List<PresentationScore> scores = new ArrayList<>();
@@ -190,7 +191,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
         }
         float[][] frameScores = new float[tracks.size()][];
         float[] blinked = new float[tracks.size()];
-        try (LivenessCheck blinkCheck = blink && trackFrames > 0 ? ctx.registry().liveness(EyeBlinkLivenessCheckProvider.ID)
+        try (LivenessCheck blinkCheck = blink && trackFrames > 0 ? suite.providers().liveness(EyeBlinkLivenessCheckProvider.ID)
                 .create(ProviderSettings.defaults()) : null) {
             for (LivenessSet.Image img : set.images()) {
                 double score = Double.NaN;

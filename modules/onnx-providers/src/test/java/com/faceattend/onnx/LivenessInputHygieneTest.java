@@ -5,8 +5,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faceattend.engine.image.BgrImages;
-import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.spi.support.BgrImages;
+import com.faceattend.spi.ImageDecoder;
+import java.util.ServiceLoader;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FrameImage;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * model reads the face's surroundings; README "Liveness" says so.
  */
 class LivenessInputHygieneTest {
+    private static final ImageDecoder DECODER = ServiceLoader.load(ImageDecoder.class).findFirst().orElseThrow();
     private static final float THRESHOLD = new SilentLivenessCheckProvider().defaultThreshold();
 
     private record Variant(String name, UnaryOperator<FrameImage> change) {
@@ -60,7 +62,7 @@ class LivenessInputHygieneTest {
         try (UltraFaceDetector detector = new UltraFaceDetectorProvider().create(ProviderSettings.defaults());
              SilentLivenessCheck liveness = new SilentLivenessCheckProvider().create(ProviderSettings.defaults())) {
             for (int i = 0; i < live.size(); i += 4) {
-                FrameImage photo = ImageDecoder.decode(live.get(i));
+                FrameImage photo = DECODER.decode(live.get(i));
                 float original = score(detector, liveness, photo);
                 if (!(original >= THRESHOLD)) {
                     continue; // a live photo the check already refuses says nothing about hygiene
@@ -106,6 +108,6 @@ class LivenessInputHygieneTest {
             bytes = new byte[(int) out.limit()];
             out.get(bytes);
         }
-        return ImageDecoder.decode(bytes, "re-encoded.jpg");
+        return DECODER.decode(bytes, "re-encoded.jpg");
     }
 }

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.engine.station.StationRunner;
-import com.faceattend.opencv.ImageDecoder;
+import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class StationSessionTest {
         final List<Integer> storedAtEvent = new CopyOnWriteArrayList<>();
         final CountDownLatch stopped = new CountDownLatch(1);
         volatile StationRunner.RunStats stats;
-        volatile UserProblem problem;
+        volatile Problem problem;
         volatile int frames;
         private final SuiteServices suite;
 
@@ -69,7 +70,7 @@ class StationSessionTest {
         }
 
         @Override
-        public void onStopped(StationRunner.RunStats s, UserProblem p) {
+        public void onStopped(StationRunner.RunStats s, Problem p) {
             stats = s;
             problem = p;
             stopped.countDown();
@@ -101,7 +102,7 @@ class StationSessionTest {
         try (Stream<Path> s = Files.list(PERSON)) {
             photos = s.sorted().toList();
         }
-        var sample = suite.enrolment().check("photo", ImageDecoder.decode(photos.get(0)));
+        var sample = suite.enrolment().check("photo", new ProviderRegistry().imageDecoder().decode(photos.get(0)));
         assertTrue(sample.isAccepted());
         suite.enrolment().save("E001", "Ann Example", null, true, List.of(sample), "test");
         Path frames = Files.createDirectories(tmp.resolve("frames"));

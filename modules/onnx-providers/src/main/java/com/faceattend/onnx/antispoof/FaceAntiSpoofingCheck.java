@@ -1,6 +1,6 @@
 package com.faceattend.onnx.antispoof;
 
-import com.faceattend.engine.image.BgrImages;
+import com.faceattend.spi.support.BgrImages;
 import com.faceattend.onnx.OnnxModel;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;

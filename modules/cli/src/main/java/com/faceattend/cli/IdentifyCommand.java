@@ -1,10 +1,10 @@
 package com.faceattend.cli;
 
 import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.gallery.OpenSetDecision;
 import com.faceattend.engine.gallery.PersonMatch;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.engine.station.StationSettings;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderException;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,11 +34,15 @@ final class IdentifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*")
     List<Path> images;
 
-    @Option(names = "--threshold", description = "Similarity needed to name a person (default: ${DEFAULT-VALUE}). Higher = fewer false matches, more 'unknown'.")
-    float threshold = StationSettings.defaults().matchThreshold();
+    @Mixin
+    AcceptRuleOption acceptRule;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
+
+    /** The similarity the rule needs in this gallery, set once the gallery is loaded. */
+    private float threshold;
+    private OpenSetDecision rule;
 
     record FaceResult(int face, float[] box, String employeeCode, String name, float similarity, boolean known) { }
 
@@ -53,6 +58,8 @@ final class IdentifyCommand implements Callable<Integer> {
                 throw new UserFacingException("nobody is enrolled yet (for model " + pipeline.modelId() + ")",
                         "enrol people first: faceattend enroll --code CODE --name NAME --consent PHOTO...", ExitCode.NOT_FOUND);
             }
+            rule = acceptRule.rule();
+            threshold = rule.threshold(gallery);
             List<ImageResult> results = new ArrayList<>();
             int failed = 0;
             for (Path image : images) {
@@ -78,7 +85,7 @@ final class IdentifyCommand implements Callable<Integer> {
             float[] box = {face.box().x(), face.box().y(), face.box().width(), face.box().height()};
             List<PersonMatch> hits = gallery.search(pipeline.embed(frame, face), 1);
             PersonMatch best = hits.get(0);
-            boolean known = best.similarity() >= threshold;
+            boolean known = rule.accepts(best, gallery);
             out.add(new FaceResult(n, box, known ? best.personKey() : null, known ? best.displayName() : null,
                     best.similarity(), known));
         }
@@ -87,7 +94,7 @@ final class IdentifyCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, List<ImageResult> results) {
         if (json) {
-            Console.printJson(out, Map.of("threshold", threshold, "images", results));
+            Console.printJson(out, Map.of("threshold", threshold, "acceptStrangersOneIn", acceptRule.oneIn, "images", results));
             return;
         }
         for (ImageResult r : results) {

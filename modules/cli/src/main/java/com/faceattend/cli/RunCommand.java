@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -53,8 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--direction", description = "in, out, or auto (first passage of the day = in, next = out…). Default: ${DEFAULT-VALUE}.")
     String direction = "auto";
 
-    @Option(names = "--threshold", description = "Similarity needed to recognise someone (default: ${DEFAULT-VALUE}).")
-    float threshold = StationSettings.defaults().matchThreshold();
+    @Mixin
+    AcceptRuleOption acceptRule;
 
     @Option(names = "--cooldown", converter = DurationConverter.class,
             description = "Ignore the same person at this station for this long after recording them (default: 2m).")
@@ -100,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         StationSettings settings;
         try {
-            settings = StationSettings.defaults().withMatchThreshold(threshold).withCooldown(cooldown)
+            settings = StationSettings.defaults().withAcceptRule(acceptRule.rule()).withCooldown(cooldown)
                     .withProcessEveryNth(every).withMaxFrameWidth(maxWidth).withLiveness(livenessThreshold, !noLiveness);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), "see faceattend run --help", ExitCode.USAGE);

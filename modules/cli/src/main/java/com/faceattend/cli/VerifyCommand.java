@@ -2,7 +2,8 @@ package com.faceattend.cli;
 
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.engine.station.StationSettings;
+import com.faceattend.engine.gallery.ImpostorScores;
+import com.faceattend.engine.gallery.OpenSetDecision;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FrameImage;
@@ -32,8 +33,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B")
     Path second;
 
-    @Option(names = "--threshold", description = "Similarity at or above which they are the same person (default: ${DEFAULT-VALUE}).")
-    float threshold = StationSettings.defaults().matchThreshold();
+    @Option(names = "--threshold", description = {"Similarity at or above which they are the same person (default: ${DEFAULT-VALUE}:",
+        "the station's rule for one comparison, about 1 different person in 1,000 taken for the same)."})
+    float threshold = OpenSetDecision.defaults().threshold(ImpostorScores.PRIOR, 1);
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;

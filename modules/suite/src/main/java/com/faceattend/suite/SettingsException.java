@@ -12,7 +12,7 @@ public final class SettingsException extends RuntimeException {
         this.fix = fix;
     }
 
-    /** The settings key, e.g. {@code matchThreshold}, so a form can mark the field. */
+    /** The settings key, e.g. {@code strangersOneIn}, so a form can mark the field. */
     public String field() {
         return field;
     }

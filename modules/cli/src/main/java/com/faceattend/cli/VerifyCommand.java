@@ -34,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
     Path second;
 
     @Option(names = "--threshold", description = {"Similarity at or above which they are the same person (default: ${DEFAULT-VALUE}:",
-        "the station's rule for one comparison, about 1 different person in 1,000 taken for the same)."})
+        "the station's rule for one comparison, about 1 different person in 300 taken for the same)."})
     float threshold = OpenSetDecision.defaults().threshold(ImpostorScores.PRIOR, 1);
 
     @Option(names = "--json", description = "Print the result as JSON.")

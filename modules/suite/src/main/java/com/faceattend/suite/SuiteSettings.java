@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param stationName        shown in reports, e.g. "Main entrance" (default)
  * @param direction          "auto" (default: first passage of the day IN, then alternating), "in" or "out"
  * @param strangersOneIn     about 1 stranger's face in this many may be taken for an employee, 100–1,000,000
- *                           (default 1,000); the engine turns it into a threshold for the gallery's size
+ *                           (default 300); the engine turns it into a threshold for the gallery's size
  *                           ({@link OpenSetDecision})
  * @param livenessEnabled    run the anti-spoofing check (default true)
  * @param livenessThreshold  live score needed, 0.05–0.95 (default 0.5)

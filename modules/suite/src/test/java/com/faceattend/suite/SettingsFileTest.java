@@ -46,7 +46,7 @@ class SettingsFileTest {
         e = assertThrows(SettingsException.class, () -> new SuiteSettings("", "Door", "auto", 7, true, 0.5f,
                 Duration.ofMinutes(2), 1, 1280, null, null, null));
         assertEquals("strangersOneIn", e.field());
-        assertEquals("the default is 1 in 1,000", e.fix());
+        assertEquals("the default is 1 in 300", e.fix());
         e = assertThrows(SettingsException.class, () -> new SuiteSettings("", " ", "auto", 1000, true, 0.5f,
                 Duration.ofMinutes(2), 1, 1280, null, null, null));
         assertEquals("stationName", e.field());

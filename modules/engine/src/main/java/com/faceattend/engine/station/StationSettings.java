@@ -8,7 +8,7 @@ import java.util.Objects;
  * How a station decides. Validates itself; the defaults are the values stated here.
  *
  * @param acceptRule        when the best match is that person rather than a stranger (default: about 1
- *                          stranger's face in 1,000 accepted, {@link OpenSetDecision#defaults()}); the
+ *                          stranger's face in 300 accepted, {@link OpenSetDecision#defaults()}); the
  *                          cosine it needs grows with the gallery, so the stranger rate holds as
  *                          people are enrolled
  * @param votesToDecide     embedded frames of one track before it may be recognised (default 3); the

@@ -13,14 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 16: the accept rule holds the stranger rate as the gallery grows. */
 class OpenSetDecisionTest {
-    private static final String MODEL = "test-model";
+    private static final String MODEL = GalleryIndexTest.MODEL;
 
     private static Embedding unit(Random r, int dim) {
-        float[] v = new float[dim];
-        for (int i = 0; i < dim; i++) {
-            v[i] = (float) r.nextGaussian();
-        }
-        return Embedding.normalised(MODEL, v);
+        return GalleryIndexTest.unit(r, dim);
     }
 
     @Test

@@ -2,9 +2,10 @@ package com.faceattend.cli;
 
 import com.faceattend.suite.SuiteServices;
 import com.faceattend.spi.Problem;
+import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.gallery.OpenSetDecision;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.engine.station.StationSettings;
 import com.faceattend.evaluation.FacePair;
 import com.faceattend.evaluation.IdentificationMetrics;
 import com.faceattend.evaluation.IdentificationProtocol;
@@ -113,7 +114,9 @@ final class EvalCommand {
 
     @Command(name = "identify", description = {"1:N identification on a folder with one sub-folder per person.",
         "Closed set: enrol the first K photos (name order) of everyone, probe with the rest: rank-1.",
-        "Open set: enrol every other person, the rest are strangers: FNIR at FPIR 1%, and FPIR/FNIR at the station threshold."})
+        "Open set (person-disjoint): of the people with more than K photos, every other one (name order) is enrolled with",
+        "their first K photos and probes with the rest; everyone else (and people with K photos or fewer) is a stranger.",
+        "Reports FNIR at FPIR 1% and FPIR/FNIR at the station setting (--accept-strangers), with 95% Wilson intervals."})
     static final class Identify implements Callable<Integer> {
         @ParentCommand
         EvalCommand parent;
@@ -125,8 +128,8 @@ final class EvalCommand {
         int enroll;
         @Option(names = "--strangers", paramLabel = "DIR", description = "Extra folder of people never enrolled (one sub-folder each), probed as strangers.")
         Path strangers;
-        @Option(names = "--threshold", description = "Station threshold to report FPIR/FNIR at (default: ${DEFAULT-VALUE}).")
-        double threshold = StationSettings.defaults().matchThreshold();
+        @Mixin
+        AcceptRuleOption acceptRule;
         @Mixin
         CommonOptions options;
 
@@ -138,6 +141,7 @@ final class EvalCommand {
             if (enroll < 1) {
                 throw new Problem(Problem.Kind.BAD_VALUE, "--enroll must be at least 1", "for example --enroll 5");
             }
+            OpenSetDecision rule = acceptRule.rule();
             PersonFolders folders = PersonFolders.scan(dir);
             PersonFolders extra = strangers == null ? null : PersonFolders.scan(strangers);
             IdentificationProtocol.Split closed = IdentificationProtocol.enrolFirst(folders, enroll);
@@ -156,8 +160,8 @@ final class EvalCommand {
                     extra.people().forEach(p -> all.addAll(p.images()));
                 }
                 Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, all, err, options.json);
-                IdentificationResult closedResult = evaluate(closed, embeddings);
-                IdentificationResult openResult = evaluate(open, embeddings);
+                IdentificationResult closedResult = evaluate(closed, embeddings, rule);
+                IdentificationResult openResult = evaluate(open, embeddings, rule);
                 if (options.json) {
                     out.println("{\"closedSet\": " + closedResult.toJson() + ",\n\"openSet\": " + openResult.toJson() + "}");
                 } else {
@@ -171,18 +175,26 @@ final class EvalCommand {
             }
         }
 
-        private IdentificationResult evaluate(IdentificationProtocol.Split split, Map<Path, Optional<Embedding>> embeddings) {
+        private IdentificationResult evaluate(IdentificationProtocol.Split split, Map<Path, Optional<Embedding>> embeddings,
+                                              OpenSetDecision rule) {
             Map<String, List<Embedding>> gallery = new LinkedHashMap<>();
+            GalleryIndex index = null;
             for (IdentificationProtocol.Enrolment e : split.enrolments()) {
                 List<Embedding> templates = new ArrayList<>();
                 e.images().forEach(p -> embeddings.get(p).ifPresent(templates::add));
                 gallery.put(e.name(), templates);
+                for (Embedding t : templates) {
+                    index = index == null ? new GalleryIndex(t.modelId(), t.dimension(), 1) : index;
+                    index.add(e.name(), e.name(), t);
+                }
             }
             List<ProbeEmbedding> probes = new ArrayList<>();
             for (IdentificationProtocol.Probe p : split.probes()) {
                 probes.add(new ProbeEmbedding(p.image().toString(), p.label(), embeddings.get(p.image()).orElse(null)));
             }
-            return IdentificationMetrics.evaluate(gallery, probes, threshold);
+            // the station's own rule on the station's own gallery class: the threshold it would use here
+            double threshold = index == null ? Double.POSITIVE_INFINITY : rule.threshold(index);
+            return IdentificationMetrics.evaluate(gallery, probes, threshold, rule.toString());
         }
     }
 }

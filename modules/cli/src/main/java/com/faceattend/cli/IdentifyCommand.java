@@ -3,6 +3,7 @@ package com.faceattend.cli;
 import com.faceattend.suite.SuiteServices;
 import com.faceattend.spi.Problem;
 import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.gallery.OpenSetDecision;
 import com.faceattend.engine.gallery.PersonMatch;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.suite.SuiteSettings;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,11 +36,15 @@ final class IdentifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*")
     List<Path> images;
 
-    @Option(names = "--threshold", description = "Similarity needed to name a person, 0.2–0.9 (default: the saved setting, else ${DEFAULT-VALUE}). Higher = fewer false matches, more 'unknown'.")
-    float threshold = SuiteSettings.defaults().matchThreshold();
+    @Mixin
+    AcceptRuleOption acceptRule;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
+
+    /** The similarity the rule needs in this gallery, set once the gallery is loaded. */
+    private float threshold;
+    private OpenSetDecision rule;
 
     record FaceResult(int face, float[] box, String employeeCode, String name, float similarity, boolean known) { }
 
@@ -54,6 +60,7 @@ final class IdentifyCommand implements Callable<Integer> {
                 throw new Problem(Problem.Kind.NOT_FOUND, "nobody is enrolled yet (for model " + pipeline.modelId() + ")",
                         "enrol people first: faceattend enroll --code CODE --name NAME --consent PHOTO...");
             }
+            threshold = rule.threshold(gallery);
             List<ImageResult> results = new ArrayList<>();
             int failed = 0;
             for (Path image : images) {
@@ -69,13 +76,11 @@ final class IdentifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The saved settings with this command's threshold, if given (checked like every saved threshold). */
+    /** The saved settings with this command's stranger setting, if given (checked like every saved value). */
     private SuiteSettings settings(SuiteSettings saved) {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--threshold")) {
-            saved = saved.withMatchThreshold(threshold);
-        }
-        threshold = saved.matchThreshold();
-        return saved;
+        SuiteSettings settings = acceptRule.over(saved);
+        rule = settings.acceptRule();
+        return settings;
     }
 
     private List<FaceResult> identify(FacePipeline pipeline, GalleryIndex gallery, FrameImage frame) {
@@ -88,7 +93,7 @@ final class IdentifyCommand implements Callable<Integer> {
             float[] box = {face.box().x(), face.box().y(), face.box().width(), face.box().height()};
             List<PersonMatch> hits = gallery.search(pipeline.embed(frame, face), 1);
             PersonMatch best = hits.get(0);
-            boolean known = best.similarity() >= threshold;
+            boolean known = rule.accepts(best, gallery);
             out.add(new FaceResult(n, box, known ? best.personKey() : null, known ? best.displayName() : null,
                     best.similarity(), known));
         }
@@ -97,7 +102,7 @@ final class IdentifyCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, List<ImageResult> results) {
         if (json) {
-            Console.printJson(out, Map.of("threshold", threshold, "images", results));
+            Console.printJson(out, Map.of("threshold", threshold, "acceptStrangersOneIn", rule.oneIn(), "images", results));
             return;
         }
         for (ImageResult r : results) {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -44,8 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--direction", description = "in, out, or auto (first passage of the day = in, next = out…) (default: the saved setting, else ${DEFAULT-VALUE}).")
     String direction = SuiteSettings.defaults().direction();
 
-    @Option(names = "--threshold", description = "Similarity needed to recognise someone, 0.2–0.9 (default: the saved setting, else ${DEFAULT-VALUE}).")
-    float threshold = SuiteSettings.defaults().matchThreshold();
+    @Mixin
+    AcceptRuleOption acceptRule;
 
     @Option(names = "--cooldown", converter = DurationConverter.class, showDefaultValue = Visibility.NEVER,
             description = "Ignore the same person at this station for this long after recording them (default: the saved setting, else 2m).")
@@ -168,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
     /** The saved settings, with the options given on this command line in their place. */
     private SuiteSettings settings(SuiteSettings saved) {
         return new SuiteSettings(given("--source") ? source : saved.source(), given("--station") ? station : saved.stationName(),
-                given("--direction") ? direction : saved.direction(), given("--threshold") ? threshold : saved.matchThreshold(),
+                given("--direction") ? direction : saved.direction(), acceptRule.given() ? acceptRule.oneIn : saved.strangersOneIn(),
                 given("--no-liveness") ? !noLiveness : saved.livenessEnabled(),
                 given("--liveness-threshold") ? livenessThreshold : saved.livenessThreshold(),
                 given("--cooldown") ? cooldown : saved.cooldown(), given("--every") ? every : saved.processEveryNth(),

@@ -33,8 +33,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B")
     Path second;
 
-    @Option(names = "--threshold", description = "Similarity at or above which they are the same person, 0.2–0.9 (default: the saved recognition threshold, else ${DEFAULT-VALUE}).")
-    float threshold = SuiteSettings.defaults().matchThreshold();
+    @Option(names = "--threshold", description = {"Similarity at or above which they are the same person, 0.2–0.9 (default: ${DEFAULT-VALUE},",
+        "the station's rule for one comparison: about 1 different person in N taken for the same, N the saved stranger setting, else 300)."})
+    float threshold = SuiteSettings.defaults().verifyThreshold();
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -64,12 +65,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The saved settings with this command's threshold, if given (checked like every saved threshold). */
+    /** The saved settings; the threshold given here (checked like every saved value), else the saved rule's. */
     private SuiteSettings settings(SuiteSettings saved) {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--threshold")) {
-            saved = saved.withMatchThreshold(threshold);
-        }
-        threshold = saved.matchThreshold();
+        threshold = spec.commandLine().getParseResult().hasMatchedOption("--threshold")
+                ? SuiteSettings.checkedVerifyThreshold(threshold) : saved.verifyThreshold();
         return saved;
     }
 

@@ -62,7 +62,7 @@ class Issue18ErrorsAndValuesTest {
         assertClear(fresh(List.of(), "enroll", "--code", "X1", "--name", "X", ref.toString()), ExitCode.USAGE);
         assertClear(fresh(List.of(), "enroll", "--code", "X1", "--name", "X", "--consent", tmp.resolve("missing.jpg").toString()),
                 ExitCode.BAD_INPUT);
-        assertClear(fresh(List.of(), "run", "--source", "/nonexistent/clip.mp4", "--threshold", "-0.99"), ExitCode.USAGE);
+        assertClear(fresh(List.of(), "run", "--source", "/nonexistent/clip.mp4", "--accept-strangers", "7"), ExitCode.USAGE);
         assertClear(fresh(List.of(), "report", "--from", "2026-03-31", "--to", "2026-03-01", "--xlsx", tmp.resolve("r.xlsx").toString()),
                 ExitCode.USAGE);
     }
@@ -86,16 +86,22 @@ class Issue18ErrorsAndValuesTest {
     }
 
     @Test
-    void thresholdsAreCheckedAsTheDesktopChecksThem() {
+    void acceptRuleAndThresholdsAreCheckedAsTheDesktopChecksThem() {
         Path ref = Cli.data().resolve("video-and-small/video/ref_alex_lacamoire.png");
-        Cli.Result identify = Cli.run(data, "identify", "--threshold", "-1", ref.toString());
-        assertEquals(ExitCode.USAGE, identify.exitCode(), "identify --threshold -1 names nobody: " + identify);
-        assertTrue(identify.err().contains("between 0.20 and 0.90"), identify.toString());
+        Cli.Result identify = Cli.run(data, "identify", "--accept-strangers", "99", ref.toString());
+        assertEquals(ExitCode.USAGE, identify.exitCode(), "identify --accept-strangers 99 is looser than offered: " + identify);
+        assertTrue(identify.err().contains("between 100 and 1,000,000") && identify.err().contains("fix: "), identify.toString());
         Cli.Result verify = Cli.run(data, "verify", "--threshold", "NaN", ref.toString(), ref.toString());
         assertEquals(ExitCode.USAGE, verify.exitCode(), "verify --threshold NaN is refused: " + verify);
-        Cli.Result run = Cli.run(data, "run", "--source", "/nonexistent/clip.mp4", "--threshold", "-0.99");
+        assertTrue(verify.err().contains("between 0.20 and 0.90"), verify.toString());
+        Cli.Result verifyHigh = Cli.run(data, "verify", "--threshold", "1.5", ref.toString(), ref.toString());
+        assertEquals(ExitCode.USAGE, verifyHigh.exitCode(), "verify --threshold 1.5 is refused: " + verifyHigh);
+        Cli.Result run = Cli.run(data, "run", "--source", "/nonexistent/clip.mp4", "--accept-strangers", "2000000");
         assertEquals(ExitCode.USAGE, run.exitCode(), "run refuses what the desktop refuses: " + run);
-        assertTrue(run.err().contains("between 0.20 and 0.90"), run.toString());
+        assertTrue(run.err().contains("between 100 and 1,000,000"), run.toString());
+        Cli.Result eval = Cli.run(data, "eval", "identify", "--dir", ref.getParent().toString(), "--enroll", "1",
+                "--accept-strangers", "0");
+        assertEquals(ExitCode.USAGE, eval.exitCode(), "eval identify checks the rule as the station does: " + eval);
         Cli.Result every = Cli.run(data, "run", "--source", "/nonexistent/clip.mp4", "--every", "50");
         assertEquals(ExitCode.USAGE, every.exitCode(), every.toString());
         assertTrue(Cli.run(data, "events", "list").exitCode() == ExitCode.OK, "nothing was half-started");

@@ -16,40 +16,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12: the command line uses what the desktop's Settings window saved in the data folder's
- * settings.properties (recogniser, threshold, source, station), and its flags override it for one run.
+ * settings.properties (recogniser, stranger setting, source, station), and its flags override it for one run.
  */
 class SavedSettingsTest {
     private static final String OTHER_EMBEDDER = com.faceattend.onnx.mobilefacenet.MobileFaceNetEmbedderProvider.ID;
 
     @Test
-    void identifyUsesTheSavedThresholdAndAFlagOverridesIt(@TempDir Path data) throws Exception {
+    void identifyUsesTheSavedStrangerSettingAndAFlagOverridesIt(@TempDir Path data) throws Exception {
         Path photos = Cli.data().resolve("video-and-small");
         assertEquals(ExitCode.OK, Cli.run(data, "enroll", "--code", "P1", "--name", "Person One", "--consent", "--quiet",
                 photos.resolve("knn_train/obama/obama.jpg").toString()).exitCode());
         String probe = photos.resolve("knn_test/obama1.jpg").toString(); // another photo, another day
 
         JsonNode before = Cli.run(data, "identify", "--json", probe).json();
-        assertEquals(SuiteSettings.defaults().matchThreshold(), before.get("threshold").floatValue(), 1e-6);
+        assertEquals(SuiteSettings.defaults().strangersOneIn(), before.get("acceptStrangersOneIn").asInt(), before.toString());
         JsonNode face = before.get("images").get(0).get("faces").get(0);
-        assertTrue(face.get("known").asBoolean(), "recognised at the default threshold: " + before);
-        float similarity = face.get("similarity").floatValue();
-        assertTrue(similarity < 0.9f, "the probe is another photo, not the enrolled one: " + similarity);
+        assertTrue(face.get("known").asBoolean(), "recognised at the default stranger setting: " + before);
 
-        save(data, SuiteSettings.defaults().withMatchThreshold(0.9f));
+        // the strictest setting needs a higher similarity than another photo of the same man reaches
+        save(data, SuiteSettings.defaults().withStrangersOneIn(SuiteSettings.MAX_STRANGERS_ONE_IN));
         JsonNode strict = Cli.run(data, "identify", "--json", probe).json();
-        assertEquals(0.9f, strict.get("threshold").floatValue(), 1e-6);
-        assertFalse(strict.get("images").get(0).get("faces").get(0).get("known").asBoolean(), "saved 0.9: unknown: " + strict);
+        assertEquals(SuiteSettings.MAX_STRANGERS_ONE_IN, strict.get("acceptStrangersOneIn").asInt(), strict.toString());
+        assertTrue(strict.get("threshold").floatValue() > before.get("threshold").floatValue(), "stricter: " + strict);
+        assertFalse(strict.get("images").get(0).get("faces").get(0).get("known").asBoolean(),
+                "saved 1 in 1,000,000: unknown: " + strict);
 
-        JsonNode overridden = Cli.run(data, "identify", "--json", "--threshold", "0.4", probe).json();
+        JsonNode overridden = Cli.run(data, "identify", "--json", "--accept-strangers", "300", probe).json();
         assertTrue(overridden.get("images").get(0).get("faces").get(0).get("known").asBoolean(), "the flag wins for one run");
-        assertEquals(0.9f, new SettingsFile(data).load().matchThreshold(), 1e-6, "the flag is not saved");
+        assertEquals(SuiteSettings.MAX_STRANGERS_ONE_IN, new SettingsFile(data).load().strangersOneIn(), "the flag is not saved");
     }
 
     @Test
     void enrolIdentifyAndRunUseTheSavedRecogniserAndStation(@TempDir Path data) throws Exception {
         Path video = Cli.data().resolve("video-and-small/video");
         SuiteSettings d = SuiteSettings.defaults();
-        save(data, new SuiteSettings(video.resolve("short_hamilton_clip.mp4").toString(), "Side door", "in", d.matchThreshold(),
+        save(data, new SuiteSettings(video.resolve("short_hamilton_clip.mp4").toString(), "Side door", "in", d.strangersOneIn(),
                 d.livenessEnabled(), d.livenessThreshold(), Duration.ofMinutes(2), d.processEveryNth(), d.maxFrameWidth(),
                 d.detectorId(), OTHER_EMBEDDER, d.livenessId()));
         Path alex = video.resolve("ref_alex_lacamoire.png");

@@ -120,8 +120,22 @@ public final class IdentificationMetrics {
         return score(gallery, probes).result(threshold);
     }
 
+    /** Convenience: scores, then {@link #result(Double, String)}. */
+    public static IdentificationResult evaluate(Map<String, List<Embedding>> gallery, List<ProbeEmbedding> probes,
+                                                Double threshold, String setting) {
+        return score(gallery, probes).result(threshold, setting);
+    }
+
     /** Closed set, open set at FPIR 1 %, and open set at {@code threshold} when it is not null. */
     public IdentificationResult result(Double threshold) {
+        return result(threshold, null);
+    }
+
+    /**
+     * As {@link #result(Double)}, naming the setting the threshold stands for (e.g. "about 1 stranger in
+     * 1,000 accepted"), or {@code null}.
+     */
+    public IdentificationResult result(Double threshold, String setting) {
         int knownNoFace = 0;
         int strangerNoFace = 0;
         for (ProbeScore s : scores) {
@@ -136,7 +150,7 @@ public final class IdentificationMetrics {
         int known = (int) scores.stream().filter(s -> !s.stranger()).count();
         return new IdentificationResult(names.size(), templateCount, peopleWithoutTemplates, known,
                 scores.size() - known, knownNoFace, strangerNoFace, closedSet(), atFpir(DEFAULT_FPIR),
-                threshold == null ? null : atThreshold(threshold));
+                threshold == null ? null : atThreshold(threshold), setting);
     }
 
     /** Gallery names in the (natural) order used for tie-breaking. */

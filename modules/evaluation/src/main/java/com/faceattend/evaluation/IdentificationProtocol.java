@@ -106,9 +106,16 @@ public final class IdentificationProtocol {
     }
 
     /**
-     * Open set: people at even positions in name order (1st, 3rd, 5th, ...) are enrolled as in
-     * {@link #enrolFirst}; people at odd positions are strangers and all their photos are probes with a
-     * {@code null} label. Known probes come first, then strangers' photos, each in name order.
+     * Open set, person-disjoint: the people with more than {@code k} photos, in name order, alternate
+     * between enrolled (1st, 3rd, ... of them, as in {@link #enrolFirst}) and strangers; people with
+     * {@code k} photos or fewer cannot be probed as known, so they are strangers too. Every photo of a
+     * stranger is a probe with a {@code null} label. Known probes come first, then strangers' photos,
+     * each in name order.
+     *
+     * <p>With {@code k = 1} on LFW this is the identification protocol of a door with one enrolment photo
+     * per employee: no person is both enrolled and a stranger, and every stranger photo (people seen
+     * once or many times) is a chance to be taken for an employee. On folders where everyone has more
+     * than {@code k} photos (faces94, AT&amp;T) it is simply every other person.
      */
     public static Split openSet(PersonFolders folders, int k) {
         checkK(k);
@@ -117,10 +124,9 @@ public final class IdentificationProtocol {
         List<Probe> strangerProbes = new ArrayList<>();
         List<String> noProbes = new ArrayList<>();
         List<String> strangers = new ArrayList<>();
-        List<PersonFolders.Person> people = folders.people();
-        for (int i = 0; i < people.size(); i++) {
-            PersonFolders.Person p = people.get(i);
-            if (i % 2 == 0) {
+        int probeable = 0;
+        for (PersonFolders.Person p : folders.people()) {
+            if (p.images().size() > k && probeable++ % 2 == 0) {
                 enrolPerson(p, k, enrol, probes, noProbes);
             } else {
                 strangers.add(p.name());
@@ -130,9 +136,10 @@ public final class IdentificationProtocol {
             }
         }
         probes.addAll(strangerProbes);
-        return new Split("open set: " + enrol.size() + " of " + people.size()
-                + " people (every other in name order) enrolled with their first " + k + " photo(s), "
-                + strangers.size() + " strangers", k, enrol, probes, noProbes, strangers);
+        return new Split("open set (person-disjoint): " + enrol.size() + " of the " + probeable
+                + " people with more than " + k + " photo(s) enrolled (every other in name order) with their first "
+                + k + ", " + strangers.size() + " strangers (the others, and everyone with " + k
+                + " photo(s) or fewer)", k, enrol, probes, noProbes, strangers);
     }
 
     private static void enrolPerson(PersonFolders.Person p, int k, List<Enrolment> enrol, List<Probe> probes,

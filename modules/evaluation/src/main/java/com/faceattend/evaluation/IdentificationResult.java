@@ -16,10 +16,12 @@ import java.util.Locale;
  * @param closedSet              rank-1 / rank-5 over the known probes
  * @param atFpir1                open set at FPIR 1 % (NaN figures without stranger probes)
  * @param atThreshold            open set at the caller's threshold, or {@code null}
+ * @param setting                what that threshold stands for (the station setting), or {@code null}
  */
 public record IdentificationResult(int galleryPeople, int templates, List<String> peopleWithoutTemplates,
                                    int knownProbes, int strangerProbes, int knownNoFace, int strangerNoFace,
-                                   ClosedSetResult closedSet, OpenSetPoint atFpir1, OpenSetPoint atThreshold) {
+                                   ClosedSetResult closedSet, OpenSetPoint atFpir1, OpenSetPoint atThreshold,
+                                   String setting) {
     /** Misses listed by {@link #summary()}; the JSON has them all. */
     private static final int SUMMARY_MISSES = 20;
 
@@ -44,6 +46,7 @@ public record IdentificationResult(int galleryPeople, int templates, List<String
         point(j, "atFpir1", atFpir1);
         if (atThreshold != null) {
             point(j, "atThreshold", atThreshold);
+            j.field("setting", setting);
         }
         return j.endObject().toString();
     }
@@ -67,7 +70,8 @@ public record IdentificationResult(int galleryPeople, int templates, List<String
                 100 * closedSet.rank5(), closedSet.rank5Hits(), closedSet.knownProbes()));
         line(s, "open set at FPIR 1%", atFpir1);
         if (atThreshold != null) {
-            line(s, "open set at threshold", atThreshold);
+            line(s, setting == null ? "open set at threshold" : "open set at the station setting (" + setting + ")",
+                    atThreshold);
         }
         List<Miss> misses = closedSet.misses();
         if (!misses.isEmpty()) {
@@ -91,9 +95,10 @@ public record IdentificationResult(int galleryPeople, int templates, List<String
             return;
         }
         s.append(String.format(Locale.ROOT,
-                "  %s: threshold %.4f, FNIR %.2f%% (%d/%d), FPIR %.2f%% (%d/%d)%n", what, p.threshold(),
-                100 * p.fnir(), p.knownMisses(), p.knownProbes(), 100 * p.fpir(), p.falseAccepts(),
-                p.strangerProbes()));
+                "  %s: threshold %.4f, FNIR %.2f%% (%d/%d, 95%% CI %.2f-%.2f%%), FPIR %.2f%% (%d/%d, 95%% CI %.2f-%.2f%%)%n",
+                what, p.threshold(), 100 * p.fnir(), p.knownMisses(), p.knownProbes(), 100 * p.fnirInterval().low(),
+                100 * p.fnirInterval().high(), 100 * p.fpir(), p.falseAccepts(), p.strangerProbes(),
+                100 * p.fpirInterval().low(), 100 * p.fpirInterval().high()));
     }
 
     private static void point(Json j, String name, OpenSetPoint p) {
@@ -101,7 +106,9 @@ public record IdentificationResult(int galleryPeople, int templates, List<String
                 .field("targetFpir", p.targetFpir()).field("threshold", p.threshold())
                 .field("strangerProbes", p.strangerProbes()).field("falseAccepts", p.falseAccepts())
                 .field("fpir", p.fpir()).field("knownProbes", p.knownProbes()).field("knownMisses", p.knownMisses())
-                .field("fnir", p.fnir());
+                .field("fnir", p.fnir())
+                .field("fnirLow95", p.fnirInterval().low()).field("fnirHigh95", p.fnirInterval().high())
+                .field("fpirLow95", p.fpirInterval().low()).field("fpirHigh95", p.fpirInterval().high());
         misses(j, "errors", p.errors());
         j.endObject();
     }

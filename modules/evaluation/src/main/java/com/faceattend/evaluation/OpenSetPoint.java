@@ -23,4 +23,14 @@ public record OpenSetPoint(double targetFpir, double threshold, int strangerProb
     public OpenSetPoint {
         errors = List.copyOf(errors);
     }
+
+    /** 95 % interval of {@link #fnir()} (binomial over the known probes, threshold held fixed). */
+    public Wilson fnirInterval() {
+        return Wilson.of(knownMisses, knownProbes);
+    }
+
+    /** 95 % interval of {@link #fpir()} (binomial over the stranger probes, threshold held fixed). */
+    public Wilson fpirInterval() {
+        return Wilson.of(falseAccepts, strangerProbes);
+    }
 }

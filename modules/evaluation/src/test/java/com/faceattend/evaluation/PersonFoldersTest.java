@@ -71,14 +71,17 @@ class PersonFoldersTest {
         assertEquals(3, closed.knownProbeCount());
         assertTrue(closed.strangers().isEmpty());
 
-        // open set: a and c enrolled (positions 0, 2), b and d strangers
+        // open set, person-disjoint: of a, c, d (more than 1 photo) a and d are enrolled, c is a stranger;
+        // b (one photo, nothing to probe with) is a stranger too
         IdentificationProtocol.Split open = IdentificationProtocol.openSet(f, 1);
-        assertEquals(List.of("a", "c"), open.enrolments().stream().map(IdentificationProtocol.Enrolment::name).toList());
-        assertEquals(List.of("b", "d"), open.strangers());
-        assertEquals(3, open.knownProbeCount()); // a/2, a/10, c/2
-        assertEquals(5, open.strangerProbeCount()); // b/1, d/1..4
+        assertEquals(List.of("a", "d"), open.enrolments().stream().map(IdentificationProtocol.Enrolment::name).toList());
+        assertEquals(List.of("b", "c"), open.strangers());
+        assertEquals(5, open.knownProbeCount()); // a/2, a/10, d/2..4
+        assertEquals(3, open.strangerProbeCount()); // b/1, c/1, c/2
+        assertTrue(open.enrolledWithoutProbes().isEmpty());
         assertEquals("a", open.probes().get(0).label());
-        assertTrue(open.probes().get(3).stranger());
+        assertEquals("d", open.probes().get(4).label());
+        assertTrue(open.probes().get(5).stranger());
         assertThrows(IllegalArgumentException.class, () -> IdentificationProtocol.enrolFirst(f, 0));
         assertThrows(IllegalArgumentException.class, () -> open.withStrangers(f)); // a is enrolled
     }

@@ -15,7 +15,7 @@ public final class SettingsException extends Problem {
         this.field = field;
     }
 
-    /** The settings key, e.g. {@code matchThreshold}, so a form can mark the field. */
+    /** The settings key, e.g. {@code strangersOneIn}, so a form can mark the field. */
     public String field() {
         return field;
     }

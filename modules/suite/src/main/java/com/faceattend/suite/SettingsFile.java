@@ -63,7 +63,7 @@ public final class SettingsFile {
         SuiteSettings d = SuiteSettings.defaults();
         return new SuiteSettings(p.getProperty("source", d.source()), p.getProperty("stationName", d.stationName()),
                 p.getProperty("direction", d.direction()),
-                number(p, "matchThreshold", d.matchThreshold()),
+                (int) number(p, "strangersOneIn", d.strangersOneIn()),
                 Boolean.parseBoolean(p.getProperty("livenessEnabled", Boolean.toString(d.livenessEnabled()))),
                 number(p, "livenessThreshold", d.livenessThreshold()),
                 p.containsKey("cooldownSeconds") ? seconds(p.getProperty("cooldownSeconds")) : d.cooldown(),
@@ -91,7 +91,7 @@ public final class SettingsFile {
         p.setProperty("source", s.source());
         p.setProperty("stationName", s.stationName());
         p.setProperty("direction", s.direction());
-        p.setProperty("matchThreshold", Float.toString(s.matchThreshold()));
+        p.setProperty("strangersOneIn", Integer.toString(s.strangersOneIn()));
         p.setProperty("livenessEnabled", Boolean.toString(s.livenessEnabled()));
         p.setProperty("livenessThreshold", Float.toString(s.livenessThreshold()));
         p.setProperty("cooldownSeconds", Long.toString(s.cooldown().toSeconds()));

@@ -1,5 +1,7 @@
 package com.faceattend.suite;
 
+import com.faceattend.engine.gallery.ImpostorScores;
+import com.faceattend.engine.gallery.OpenSetDecision;
 import com.faceattend.engine.station.StationSettings;
 import com.faceattend.spi.SourceSpec;
 import java.time.Duration;
@@ -12,7 +14,9 @@ import java.util.Locale;
  * @param source             camera index ("0"), video file, image folder or rtsp:// URL; empty until chosen
  * @param stationName        shown in reports, e.g. "Main entrance" (default)
  * @param direction          "auto" (default: first passage of the day IN, then alternating), "in" or "out"
- * @param matchThreshold     similarity needed to recognise someone, 0.2–0.9 (default 0.40)
+ * @param strangersOneIn     about 1 stranger's face in this many may be taken for an employee, 100–1,000,000
+ *                           (default 300); the engine turns it into a threshold for the gallery's size
+ *                           ({@link OpenSetDecision})
  * @param livenessEnabled    run the anti-spoofing check (default true)
  * @param livenessThreshold  live score needed, 0.01–0.95 (default 0.04, measured: README "Liveness")
  * @param cooldown           ignore the same person at this station for this long, 0–24 h (default 2 min)
@@ -22,7 +26,7 @@ import java.util.Locale;
  * @param embedderId         embedder provider id (default arcface-512-int8)
  * @param livenessId         liveness provider id (default silent-liveness)
  */
-public record SuiteSettings(String source, String stationName, String direction, float matchThreshold,
+public record SuiteSettings(String source, String stationName, String direction, int strangersOneIn,
         boolean livenessEnabled, float livenessThreshold, Duration cooldown, int processEveryNth, int maxFrameWidth,
         String detectorId, String embedderId, String livenessId) {
 
@@ -34,6 +38,10 @@ public record SuiteSettings(String source, String stationName, String direction,
      */
     public static final String DEFAULT_EMBEDDER = "arcface-512-int8";
     public static final String DEFAULT_LIVENESS = "silent-liveness";
+    /** Loosest stranger setting offered: 1 in 100 (at a busy door, several strangers a day). */
+    public static final int MIN_STRANGERS_ONE_IN = 100;
+    /** Strictest: 1 in 1,000,000 (in a gallery of thousands, most employees then have to look twice). */
+    public static final int MAX_STRANGERS_ONE_IN = 1_000_000;
 
     public SuiteSettings {
         source = source == null ? "" : source.strip();
@@ -55,7 +63,12 @@ public record SuiteSettings(String source, String stationName, String direction,
             throw new SettingsException("direction", "the direction must be auto, in or out, not '" + direction + "'",
                     "use auto for a door used both ways");
         }
-        range("matchThreshold", matchThreshold, 0.2f, 0.9f);
+        if (strangersOneIn < MIN_STRANGERS_ONE_IN || strangersOneIn > MAX_STRANGERS_ONE_IN) {
+            throw new SettingsException("strangersOneIn", String.format(Locale.ROOT,
+                    "'1 stranger in N accepted' needs N between %,d and %,d, was %,d", MIN_STRANGERS_ONE_IN,
+                    MAX_STRANGERS_ONE_IN, strangersOneIn), String.format(Locale.ROOT, "the default is 1 in %,d",
+                    OpenSetDecision.DEFAULT_ONE_IN));
+        }
         range("livenessThreshold", livenessThreshold, 0.01f, 0.95f);
         if (cooldown == null || cooldown.isNegative() || cooldown.compareTo(Duration.ofHours(24)) > 0) {
             throw new SettingsException("cooldown", "the cooldown must be between 0 and 24 hours",
@@ -77,24 +90,47 @@ public record SuiteSettings(String source, String stationName, String direction,
     /** The defaults, with no source chosen yet. */
     public static SuiteSettings defaults() {
         StationSettings s = StationSettings.defaults();
-        return new SuiteSettings("", "Main entrance", "auto", s.matchThreshold(), s.requireLiveness(), s.livenessThreshold(),
+        return new SuiteSettings("", "Main entrance", "auto", s.acceptRule().oneIn(), s.requireLiveness(), s.livenessThreshold(),
                 s.cooldown(), s.processEveryNth(), s.maxFrameWidth(), DEFAULT_DETECTOR, DEFAULT_EMBEDDER, DEFAULT_LIVENESS);
     }
 
     public SuiteSettings withSource(String newSource) {
-        return new SuiteSettings(newSource, stationName, direction, matchThreshold, livenessEnabled, livenessThreshold,
+        return new SuiteSettings(newSource, stationName, direction, strangersOneIn, livenessEnabled, livenessThreshold,
                 cooldown, processEveryNth, maxFrameWidth, detectorId, embedderId, livenessId);
     }
 
-    /** These settings with another recognition threshold (checked like any other). */
-    public SuiteSettings withMatchThreshold(float threshold) {
-        return new SuiteSettings(source, stationName, direction, threshold, livenessEnabled, livenessThreshold,
+    /** These settings with another "1 stranger in N" (checked like any other). */
+    public SuiteSettings withStrangersOneIn(int oneIn) {
+        return new SuiteSettings(source, stationName, direction, oneIn, livenessEnabled, livenessThreshold,
                 cooldown, processEveryNth, maxFrameWidth, detectorId, embedderId, livenessId);
+    }
+
+    /** The accept rule of the station and {@code identify} for these values. */
+    public OpenSetDecision acceptRule() {
+        return OpenSetDecision.oneStrangerIn(strangersOneIn);
+    }
+
+    /**
+     * The similarity at which one 1:1 comparison ({@code verify}) calls two faces the same person: the
+     * accept rule applied to a single comparison, before any gallery has measured itself.
+     */
+    public float verifyThreshold() {
+        return acceptRule().threshold(ImpostorScores.PRIOR, 1);
+    }
+
+    /**
+     * A same-person threshold given for one 1:1 comparison, checked like every saved value.
+     *
+     * @throws SettingsException (field {@code verifyThreshold}) when it is not between 0.2 and 0.9
+     */
+    public static float checkedVerifyThreshold(float threshold) {
+        range("verifyThreshold", threshold, 0.2f, 0.9f);
+        return threshold;
     }
 
     /** The engine's station settings for these values. */
     public StationSettings stationSettings() {
-        return StationSettings.defaults().withMatchThreshold(matchThreshold).withCooldown(cooldown)
+        return StationSettings.defaults().withAcceptRule(acceptRule()).withCooldown(cooldown)
                 .withProcessEveryNth(processEveryNth).withMaxFrameWidth(maxFrameWidth)
                 .withLiveness(livenessThreshold, livenessEnabled);
     }
@@ -102,9 +138,9 @@ public record SuiteSettings(String source, String stationName, String direction,
     private static void range(String field, float value, float min, float max) {
         if (!(value >= min && value <= max)) {
             throw new SettingsException(field, String.format(Locale.ROOT, "%s must be between %.2f and %.2f, was %s",
-                    field.equals("matchThreshold") ? "the recognition threshold" : "the liveness threshold", min, max, value),
-                    "the default is " + String.format(Locale.ROOT, "%.2f", field.equals("matchThreshold")
-                            ? StationSettings.defaults().matchThreshold() : StationSettings.DEFAULT_LIVENESS_THRESHOLD));
+                    field.equals("verifyThreshold") ? "the same-person threshold" : "the liveness threshold", min, max, value),
+                    "the default is " + String.format(Locale.ROOT, "%.2f", field.equals("verifyThreshold")
+                            ? defaults().verifyThreshold() : StationSettings.DEFAULT_LIVENESS_THRESHOLD));
         }
     }
 

@@ -2,6 +2,7 @@ package com.faceattend.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ class SettingsFileTest {
     @Test
     void savedSettingsComeBackUnchanged() throws Exception {
         SettingsFile file = new SettingsFile(dir);
-        SuiteSettings s = new SuiteSettings("/videos/door.mp4", "Side door", "in", 0.45f, false, 0.6f, Duration.ofSeconds(90),
+        SuiteSettings s = new SuiteSettings("/videos/door.mp4", "Side door", "in", 10_000, false, 0.6f, Duration.ofSeconds(90),
                 2, 960, "ultraface-rfb320", "arcface-512", "silent-liveness");
         file.save(s);
         assertEquals(s, new SettingsFile(dir).load());
@@ -29,26 +30,40 @@ class SettingsFileTest {
     @Test
     void aBadValueInTheFileFallsBackToItsDefaultOnly() throws Exception {
         Files.writeString(dir.resolve("settings.properties"),
-                "stationName=Warehouse\nmatchThreshold=7\ncooldownSeconds=soon\nprocessEveryNth=2\n", StandardCharsets.UTF_8);
+                "stationName=Warehouse\nstrangersOneIn=7\ncooldownSeconds=soon\nprocessEveryNth=2\n", StandardCharsets.UTF_8);
         SuiteSettings s = new SettingsFile(dir).load();
         SuiteSettings d = SuiteSettings.defaults();
         assertEquals("Warehouse", s.stationName());
         assertEquals(2, s.processEveryNth());
-        assertEquals(d.matchThreshold(), s.matchThreshold());
+        assertEquals(d.strangersOneIn(), s.strangersOneIn());
         assertEquals(d.cooldown(), s.cooldown());
     }
 
     @Test
     void invalidValuesNameTheFieldAndTheFix() {
-        SettingsException e = assertThrows(SettingsException.class, () -> new SuiteSettings("", "Door", "sideways", 0.4f, true, 0.5f,
+        SettingsException e = assertThrows(SettingsException.class, () -> new SuiteSettings("", "Door", "sideways", 1000, true, 0.5f,
                 Duration.ofMinutes(2), 1, 1280, null, null, null));
         assertEquals("direction", e.field());
-        e = assertThrows(SettingsException.class, () -> new SuiteSettings("", "Door", "auto", 0.05f, true, 0.5f,
+        e = assertThrows(SettingsException.class, () -> new SuiteSettings("", "Door", "auto", 7, true, 0.5f,
                 Duration.ofMinutes(2), 1, 1280, null, null, null));
-        assertEquals("matchThreshold", e.field());
-        assertEquals("the default is 0.40", e.fix());
-        e = assertThrows(SettingsException.class, () -> new SuiteSettings("", " ", "auto", 0.4f, true, 0.5f,
+        assertEquals("strangersOneIn", e.field());
+        assertEquals("the default is 1 in 300", e.fix());
+        e = assertThrows(SettingsException.class, () -> new SuiteSettings("", " ", "auto", 1000, true, 0.5f,
                 Duration.ofMinutes(2), 1, 1280, null, null, null));
         assertEquals("stationName", e.field());
+        e = assertThrows(SettingsException.class, () -> SuiteSettings.defaults().withStrangersOneIn(2_000_000));
+        assertEquals("strangersOneIn", e.field());
+        e = assertThrows(SettingsException.class, () -> SuiteSettings.checkedVerifyThreshold(Float.NaN));
+        assertEquals("verifyThreshold", e.field());
+    }
+
+    /** verify's default is the accept rule for one comparison, so a stricter saved setting makes it stricter too. */
+    @Test
+    void theSavedStrangerSettingDrivesTheAcceptRuleAndVerify() {
+        SuiteSettings d = SuiteSettings.defaults();
+        SuiteSettings strict = d.withStrangersOneIn(SuiteSettings.MAX_STRANGERS_ONE_IN);
+        assertEquals(SuiteSettings.MAX_STRANGERS_ONE_IN, strict.stationSettings().acceptRule().oneIn());
+        assertTrue(strict.verifyThreshold() > d.verifyThreshold(), strict.verifyThreshold() + " vs " + d.verifyThreshold());
+        assertEquals(d.verifyThreshold(), SuiteSettings.checkedVerifyThreshold(d.verifyThreshold()));
     }
 }

@@ -92,7 +92,7 @@ class StationSessionTest {
         SuiteSettings d = SuiteSettings.defaults();
         // Liveness on at its lowest allowed threshold (0.05): faces94 photos are stills of live people and liveness has
         // tests of its own. (With liveness off the live score is NaN, which the store refused before issue 18's fix.)
-        return new SuiteSettings(source, "Front door", "in", d.matchThreshold(), true, 0.05f, d.cooldown(),
+        return new SuiteSettings(source, "Front door", "in", d.strangersOneIn(), true, 0.05f, d.cooldown(),
                 d.processEveryNth(), d.maxFrameWidth(), d.detectorId(), d.embedderId(), d.livenessId());
     }
 

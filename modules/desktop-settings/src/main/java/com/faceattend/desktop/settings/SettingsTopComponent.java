@@ -3,6 +3,7 @@ package com.faceattend.desktop.settings;
 import com.faceattend.desktop.support.Background;
 import com.faceattend.desktop.support.Problems;
 import com.faceattend.desktop.support.Suite;
+import com.faceattend.engine.gallery.OpenSetDecision;
 import com.faceattend.suite.SettingsException;
 import com.faceattend.suite.SuiteServices;
 import com.faceattend.suite.SuiteSettings;
@@ -12,10 +13,12 @@ import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -48,8 +51,10 @@ import org.openide.windows.WindowManager;
     "HELP_Source=Camera number (0 = first webcam), a video file, a folder of images, or an rtsp:// / http:// camera address.",
     "LBL_StationName=Station name:", "HELP_StationName=Shown in reports, e.g. 'Main entrance'.",
     "LBL_Direction=Direction:", "HELP_Direction=auto: a person's first passage of the day is a check-in, the next a check-out, and so on. in/out: a door used one way only.",
-    "LBL_Threshold=Recognition threshold:",
-    "HELP_Threshold=How similar a face must be to an enrolled photo to count as that person. Raising it makes mistaking one person for another rarer, but more employees will have to look at the camera a second time or be reported as unknown. Lowering it recognises people more readily (poor light, glasses) at a higher risk of confusing look-alikes. 0.40 suits most sites.",
+    "LBL_Threshold=Strangers taken for an employee:",
+    "# {0} - how many strangers' faces per one accepted, formatted (1,000)",
+    "OPT_Strangers=about 1 stranger in {0}",
+    "HELP_Threshold=How often a face of someone who is not enrolled may be taken for an employee. The station adjusts how close a match must be to the number of people enrolled, so this holds as the staff grows. Stricter (1 in 10,000) makes mistaking visitors for staff rarer, but more employees will have to look at the camera a second time; looser (1 in 100) recognises people more readily in poor light. 1 in 300 suits most sites (measured: under 1 % of strangers taken for staff on public face sets).",
     "LBL_Liveness=Check that the face is a live person (anti-spoofing)",
     "LBL_LivenessThreshold=Liveness threshold:",
     "HELP_LivenessThreshold=At the default 0.04, measured on 590 test photos: stops about 98 of 100 printed-photo attempts but only about 3 of 10 phone-screen replays, and asks about 5 of 100 real people to look again. At 0.50 it stops about half of the screen replays and asks about 10 of 100 people to look again. Higher stops more attacks but refuses more real people; a good screen replay can fool it at any setting.",
@@ -62,12 +67,20 @@ import org.openide.windows.WindowManager;
     "saving=save the settings", "loadingSettings=load the settings"})
 public final class SettingsTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
+
+    /** One choice of the stranger setting, shown as what it means. */
+    private record StrangerRate(int oneIn) {
+        @Override
+        public String toString() {
+            return Bundle.OPT_Strangers(NumberFormat.getIntegerInstance().format(oneIn));
+        }
+    }
     static final String ID = "SettingsTopComponent";
 
     private final JTextField source = new JTextField(34);
     private final JTextField stationName = new JTextField(24);
     private final JComboBox<String> direction = new JComboBox<>(new String[] {"auto", "in", "out"});
-    private final JSpinner threshold = new JSpinner(new SpinnerNumberModel(0.40, 0.20, 0.90, 0.01));
+    private final JComboBox<StrangerRate> threshold = new JComboBox<>();
     private final JCheckBox liveness = new JCheckBox(Bundle.LBL_Liveness());
     private final JSpinner livenessThreshold = new JSpinner(new SpinnerNumberModel(0.04, 0.01, 0.95, 0.01));
     private final JSpinner cooldown = new JSpinner(new SpinnerNumberModel(120, 0, 86_400, 10));
@@ -93,7 +106,7 @@ public final class SettingsTopComponent extends TopComponent {
         y = row(form, y, Bundle.LBL_Source(), src, Bundle.HELP_Source(), "source", source);
         y = row(form, y, Bundle.LBL_StationName(), stationName, Bundle.HELP_StationName(), "stationName", stationName);
         y = row(form, y, Bundle.LBL_Direction(), direction, Bundle.HELP_Direction(), "direction", direction);
-        y = row(form, y, Bundle.LBL_Threshold(), threshold, Bundle.HELP_Threshold(), "matchThreshold", threshold);
+        y = row(form, y, Bundle.LBL_Threshold(), threshold, Bundle.HELP_Threshold(), "strangersOneIn", threshold);
         y = row(form, y, "", liveness, null, "livenessEnabled", liveness);
         y = row(form, y, Bundle.LBL_LivenessThreshold(), livenessThreshold, Bundle.HELP_LivenessThreshold(), "livenessThreshold", livenessThreshold);
         y = row(form, y, Bundle.LBL_Cooldown(), cooldown, Bundle.HELP_Cooldown(), "cooldown", cooldown);
@@ -118,7 +131,6 @@ public final class SettingsTopComponent extends TopComponent {
         buttons.add(status);
         add(buttons, BorderLayout.SOUTH);
         liveness.addActionListener(e -> livenessThreshold.setEnabled(liveness.isSelected()));
-        threshold.setEditor(new JSpinner.NumberEditor(threshold, "0.00"));
         livenessThreshold.setEditor(new JSpinner.NumberEditor(livenessThreshold, "0.00"));
         maxWidth.setEditor(new JSpinner.NumberEditor(maxWidth, "0"));
         source.setName("settings.source");
@@ -175,7 +187,10 @@ public final class SettingsTopComponent extends TopComponent {
         source.setText(s.source());
         stationName.setText(s.stationName());
         direction.setSelectedItem(s.direction());
-        threshold.setValue((double) s.matchThreshold());
+        threshold.removeAllItems();
+        IntStream.concat(IntStream.of(OpenSetDecision.CHOICES), IntStream.of(s.strangersOneIn())).distinct().sorted()
+                .forEach(n -> threshold.addItem(new StrangerRate(n)));
+        threshold.setSelectedItem(new StrangerRate(s.strangersOneIn()));
         liveness.setSelected(s.livenessEnabled());
         livenessThreshold.setValue((double) s.livenessThreshold());
         livenessThreshold.setEnabled(s.livenessEnabled());
@@ -200,7 +215,7 @@ public final class SettingsTopComponent extends TopComponent {
         SuiteSettings s;
         try {
             s = new SuiteSettings(source.getText(), stationName.getText(), (String) direction.getSelectedItem(),
-                    ((Number) threshold.getValue()).floatValue(), liveness.isSelected(),
+                    ((StrangerRate) threshold.getSelectedItem()).oneIn(), liveness.isSelected(),
                     ((Number) livenessThreshold.getValue()).floatValue(), Duration.ofSeconds(((Number) cooldown.getValue()).longValue()),
                     ((Number) every.getValue()).intValue(), ((Number) maxWidth.getValue()).intValue(),
                     (String) detector.getSelectedItem(), (String) embedder.getSelectedItem(), (String) livenessProvider.getSelectedItem());

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
@@ -43,6 +44,8 @@ public final class GalleryIndex {
     private final List<String> personKeys = new ArrayList<>();
     private final List<String> personNames = new ArrayList<>();
     private final Map<String, Integer> personSlots = new HashMap<>();
+    /** Cross-person score statistics, measured on first use after a change (null = stale). */
+    private volatile ImpostorScores impostors;
 
     public GalleryIndex(String modelId, int dimension) {
         this(modelId, dimension, Runtime.getRuntime().availableProcessors());
@@ -85,6 +88,7 @@ public final class GalleryIndex {
             System.arraycopy(template.vector(), 0, vectors, rows * dimension, dimension);
             coarseScale[rows] = Int8Quantizer.quantize(template.vector(), 0, dimension, coarse, rows * dimension);
             rowPerson[rows++] = slot;
+            impostors = null;
         } finally {
             lock.writeLock().unlock();
         }
@@ -115,6 +119,7 @@ public final class GalleryIndex {
             Arrays.fill(vectors, kept * dimension, rows * dimension, 0f);
             Arrays.fill(coarse, kept * dimension, rows * dimension, (byte) 0);
             rows = kept;
+            impostors = null;
             personSlots.remove(personKey);
             personNames.set(slot, null);
             return removed;
@@ -157,6 +162,69 @@ public final class GalleryIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * How templates of different people score against each other here, pooled with
+     * {@link ImpostorScores#PRIOR} (see {@link OpenSetDecision}). Every pair when there are at most
+     * {@value #IMPOSTOR_PAIRS} of them, else that many pairs drawn with a fixed seed, so the figure is
+     * repeatable and costs a few milliseconds even at 1M templates; cached until the gallery changes.
+     *
+     * @since 1.1
+     */
+    public ImpostorScores impostorScores() {
+        ImpostorScores cached = impostors;
+        if (cached != null) {
+            return cached;
+        }
+        lock.readLock().lock();
+        try {
+            ImpostorScores measured = measureImpostors();
+            impostors = measured;
+            return measured;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Pairs measured by {@link #impostorScores()} at most. */
+    static final int IMPOSTOR_PAIRS = 20_000;
+
+    private ImpostorScores measureImpostors() {
+        double sum = 0;
+        double sumSq = 0;
+        long n = 0;
+        long allPairs = (long) rows * (rows - 1) / 2;
+        if (allPairs <= IMPOSTOR_PAIRS) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = i + 1; j < rows; j++) {
+                    if (rowPerson[i] != rowPerson[j]) {
+                        double s = VectorMath.dot(vectors, i * dimension, vectors, j * dimension, dimension);
+                        sum += s;
+                        sumSq += s * s;
+                        n++;
+                    }
+                }
+            }
+        } else {
+            SplittableRandom random = new SplittableRandom(0x5EED);
+            for (int k = 0; k < IMPOSTOR_PAIRS; k++) {
+                int i = random.nextInt(rows);
+                int j = random.nextInt(rows);
+                if (rowPerson[i] != rowPerson[j]) {
+                    double s = VectorMath.dot(vectors, i * dimension, vectors, j * dimension, dimension);
+                    sum += s;
+                    sumSq += s * s;
+                    n++;
+                }
+            }
+        }
+        if (n < 2) {
+            return ImpostorScores.PRIOR;
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1)));
+        return sd > 0 ? ImpostorScores.pooledWithPrior(mean, sd, n) : ImpostorScores.PRIOR;
     }
 
     /**

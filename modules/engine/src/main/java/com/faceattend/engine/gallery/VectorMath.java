@@ -19,6 +19,20 @@ final class VectorMath {
     private VectorMath() {
     }
 
+    /** One dot product of {@code dim} floats at {@code ao} in {@code a} and {@code bo} in {@code b}. */
+    static float dot(float[] a, int ao, float[] b, int bo, int dim) {
+        int bound = SPECIES.loopBound(dim);
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            acc = FloatVector.fromArray(SPECIES, a, ao + i).fma(FloatVector.fromArray(SPECIES, b, bo + i), acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (int i = bound; i < dim; i++) {
+            s += a[ao + i] * b[bo + i];
+        }
+        return s;
+    }
+
     /** scores[r] = dot(rows[r], query) for rows {@code from..to-1}, each {@code dim} floats long. */
     static void dotRows(float[] rows, float[] query, int dim, int from, int to, float[] scores) {
         int bound = SPECIES.loopBound(dim);

@@ -204,7 +204,7 @@ public final class AttendanceStation {
         int samples = track.votes();
         List<PersonMatch> hits = gallery.search(track.meanEmbedding(), 1);
         PersonMatch best = hits.isEmpty() ? null : hits.get(0);
-        boolean matches = best != null && best.similarity() >= settings.matchThreshold();
+        boolean matches = settings.acceptRule().accepts(best, gallery);
         if (matches && samples >= settings.votesToDecide()) {
             Map.Entry<String, Integer> leader = track.leader();
             if (!leader.getKey().equals(best.personKey()) || leader.getValue() * 2 <= samples) {

@@ -1,13 +1,16 @@
 package com.faceattend.engine.station;
 
+import com.faceattend.engine.gallery.OpenSetDecision;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How a station decides. Validates itself; the defaults are the values stated here.
  *
- * @param matchThreshold    cosine similarity at or above which a face is that person (default 0.40);
- *                          raising it turns more look-alikes into "unknown", lowering it recognises
- *                          poorer views but risks calling a stranger an employee
+ * @param acceptRule        when the best match is that person rather than a stranger (default: about 1
+ *                          stranger's face in 300 accepted, {@link OpenSetDecision#defaults()}); the
+ *                          cosine it needs grows with the gallery, so the stranger rate holds as
+ *                          people are enrolled
  * @param votesToDecide     embedded frames of one track before it may be recognised (default 3); the
  *                          track's mean embedding must match and most frames must agree
  * @param strangerFrames    embedded frames of one track whose mean matches nobody before a stranger
@@ -24,13 +27,11 @@ import java.time.Duration;
  * @param requireLiveness   a recognised face is recorded only when it is also live (default true)
  * @param maxMissedFrames   analysed frames a track may go unseen before it ends (default 10)
  */
-public record StationSettings(float matchThreshold, int votesToDecide, int strangerFrames, Duration cooldown,
+public record StationSettings(OpenSetDecision acceptRule, int votesToDecide, int strangerFrames, Duration cooldown,
                               int processEveryNth, int maxFrameWidth, float livenessThreshold,
                               boolean requireLiveness, int maxMissedFrames) {
     public StationSettings {
-        if (!(matchThreshold > -1f && matchThreshold < 1f)) {
-            throw new IllegalArgumentException("match threshold must be between -1 and 1, was " + matchThreshold);
-        }
+        Objects.requireNonNull(acceptRule, "acceptRule");
         if (votesToDecide < 1 || strangerFrames < 1) {
             throw new IllegalArgumentException("votesToDecide and strangerFrames must be at least 1");
         }
@@ -61,31 +62,31 @@ public record StationSettings(float matchThreshold, int votesToDecide, int stran
     public static final float DEFAULT_LIVENESS_THRESHOLD = 0.04f;
 
     public static StationSettings defaults() {
-        return new StationSettings(0.40f, 3, 10, Duration.ofMinutes(2), 1, 1280, DEFAULT_LIVENESS_THRESHOLD, true, 10);
+        return new StationSettings(OpenSetDecision.defaults(), 3, 10, Duration.ofMinutes(2), 1, 1280, DEFAULT_LIVENESS_THRESHOLD, true, 10);
     }
 
-    public StationSettings withMatchThreshold(float t) {
-        return new StationSettings(t, votesToDecide, strangerFrames, cooldown, processEveryNth, maxFrameWidth,
+    public StationSettings withAcceptRule(OpenSetDecision rule) {
+        return new StationSettings(rule, votesToDecide, strangerFrames, cooldown, processEveryNth, maxFrameWidth,
                 livenessThreshold, requireLiveness, maxMissedFrames);
     }
 
     public StationSettings withCooldown(Duration d) {
-        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, d, processEveryNth, maxFrameWidth,
+        return new StationSettings(acceptRule, votesToDecide, strangerFrames, d, processEveryNth, maxFrameWidth,
                 livenessThreshold, requireLiveness, maxMissedFrames);
     }
 
     public StationSettings withProcessEveryNth(int n) {
-        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, cooldown, n, maxFrameWidth,
+        return new StationSettings(acceptRule, votesToDecide, strangerFrames, cooldown, n, maxFrameWidth,
                 livenessThreshold, requireLiveness, maxMissedFrames);
     }
 
     public StationSettings withMaxFrameWidth(int w) {
-        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, cooldown, processEveryNth, w,
+        return new StationSettings(acceptRule, votesToDecide, strangerFrames, cooldown, processEveryNth, w,
                 livenessThreshold, requireLiveness, maxMissedFrames);
     }
 
     public StationSettings withLiveness(float threshold, boolean required) {
-        return new StationSettings(matchThreshold, votesToDecide, strangerFrames, cooldown, processEveryNth, maxFrameWidth,
+        return new StationSettings(acceptRule, votesToDecide, strangerFrames, cooldown, processEveryNth, maxFrameWidth,
                 threshold, required, maxMissedFrames);
     }
 }

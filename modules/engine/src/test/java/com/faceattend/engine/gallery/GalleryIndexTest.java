@@ -11,9 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GalleryIndexTest {
-    private static final String MODEL = "test-model";
+    static final String MODEL = "test-model";
 
-    private static Embedding unit(Random r, int dim) {
+    /** A random unit vector of {@link #MODEL}. */
+    static Embedding unit(Random r, int dim) {
         float[] v = new float[dim];
         for (int i = 0; i < dim; i++) {
             v[i] = (float) r.nextGaussian();

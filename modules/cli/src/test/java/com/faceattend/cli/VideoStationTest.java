@@ -56,10 +56,14 @@ class VideoStationTest {
         System.out.println("first run:\n" + first.out() + first.err());
         assertEquals(List.of("ALEX IN", "LIN IN"), recorded(data));
 
-        Cli.Result second = Cli.run(data, "run", "--source", clip, "--station", "Front door", "--accept-strangers", "100");
+        // The cooldown (2 min per person and station) survives a restart: StationSession recalls the last passes
+        // from the store, so the same door seconds later records nobody. The second passage is therefore at
+        // another door; the directions alternate per person and day across doors. (The cooldown cannot simply
+        // be turned off: Lin-Manuel Miranda is recognised in three tracks of the clip, one passage.)
+        Cli.Result second = Cli.run(data, "run", "--source", clip, "--station", "Back door", "--accept-strangers", "100");
         assertEquals(ExitCode.OK, second.exitCode(), second.toString());
         // Same database: the earlier check-ins are still there, and today's second passage is a check-out.
-        assertEquals(List.of("ALEX IN", "ALEX OUT", "LIN IN", "LIN OUT"), recorded(data));
+        assertEquals(List.of("ALEX IN", "ALEX OUT", "LIN IN", "LIN OUT"), recorded(data), "second run:\n" + second);
     }
 
     private static List<String> recorded(Path data) {

@@ -112,10 +112,11 @@ public record SuiteSettings(String source, String stationName, String direction,
 
     /**
      * The similarity at which one 1:1 comparison ({@code verify}) calls two faces the same person: the
-     * accept rule applied to a single comparison, before any gallery has measured itself.
+     * accept rule applied to a single comparison, before any gallery has measured itself; to 0.01, as
+     * {@code verify} shows it (0.41 at the default).
      */
     public float verifyThreshold() {
-        return acceptRule().threshold(ImpostorScores.PRIOR, 1);
+        return Math.round(acceptRule().threshold(ImpostorScores.PRIOR, 1) * 100) / 100f;
     }
 
     /**

@@ -70,11 +70,14 @@ final class ReportCommand implements Callable<Integer> {
             CsvExporter.checkWritable(csv);
         }
         try (SuiteServices ctx = app.openSuite()) {
-            AttendanceReport report = new ReportService(ctx.store()).build(request, progress, CancellationToken.none());
+            ReportService reports = new ReportService(ctx.store());
+            AttendanceReport report = reports.build(request, progress, CancellationToken.none());
+            String organisation = reports.organisationName().orElse(null);
             if (xlsx != null) {
-                XlsxExporter.export(report, xlsx, progress, CancellationToken.none());
+                XlsxExporter.export(report, organisation, xlsx, progress, CancellationToken.none());
             }
-            PdfExporter.Result printed = pdf == null ? null : PdfExporter.export(report, pdf, progress, CancellationToken.none());
+            PdfExporter.Result printed = pdf == null ? null
+                    : PdfExporter.export(report, organisation, pdf, progress, CancellationToken.none());
             if (printed != null) {
                 printed.warnings().forEach(w -> err.println("warning: " + w));
                 err.flush();

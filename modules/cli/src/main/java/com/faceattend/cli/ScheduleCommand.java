@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code faceattend schedule set|assign|list|zone}: work shifts for the attendance rules. */
 @Command(name = "schedule", description = "Define work shifts, assign them to departments or employees, set the time zone.",
         subcommands = {ScheduleCommand.SetShift.class, ScheduleCommand.Assign.class, ScheduleCommand.ListSchedules.class,
-            ScheduleCommand.Zone.class})
+            ScheduleCommand.Zone.class, ScheduleCommand.Organisation.class})
 final class ScheduleCommand {
     @ParentCommand
     FaceAttendCli app;
@@ -166,6 +166,30 @@ final class ScheduleCommand {
                 }
                 out.println(schedules.organisationZone().map(ZoneId::getId)
                         .orElse(ZoneId.systemDefault().getId() + " (not set; this computer's zone is used)"));
+                out.flush();
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "organisation", description = "Show or set the organisation name printed on every report page (xlsx and PDF).")
+    static final class Organisation implements Callable<Integer> {
+        @ParentCommand
+        ScheduleCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "NAME", arity = "0..1", description = "For example \"Müller & Söhne GmbH\".")
+        String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (SuiteServices ctx = parent.app.openSuite()) {
+                ScheduleStore schedules = new ScheduleStore(ctx.store());
+                if (name != null) {
+                    schedules.setOrganisationName(name, EnrollCommand.actor());
+                }
+                out.println(schedules.organisationName().orElse("(not set; reports say FaceAttend)"));
                 out.flush();
                 return ExitCode.OK;
             }

@@ -55,6 +55,7 @@ class ReportCommandTest {
         ok(Cli.run(data, "schedule", "set", "day", "--start", "09:00", "--end", "17:00", "--grace", "5", "--days", "MON-FRI"));
         ok(Cli.run(data, "schedule", "assign", "day", "--department", "Office", "--from", "2026-01-01"));
         ok(Cli.run(data, "holiday", "add", "2026-03-06", "Company", "day"));
+        ok(Cli.run(data, "schedule", "organisation", "Müller & Söhne GmbH"));
     }
 
     @Test
@@ -108,6 +109,12 @@ class ReportCommandTest {
             assertEquals(5, doc.getNumberOfPages());
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Timesheet: Ada One") && text.contains("Employee signature"), text);
+            // the organisation set with `schedule organisation` heads every page, not the product's name
+            assertTrue(text.contains("Müller & Söhne GmbH"), text);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertTrue(wb.getSheet("Summary").getHeader().getLeft().contains("Müller && Söhne GmbH"),
+                    wb.getSheet("Summary").getHeader().getLeft());
         }
     }
 
@@ -117,6 +124,9 @@ class ReportCommandTest {
         assertEquals(ExitCode.USAGE, swapped.exitCode(), swapped.toString());
         assertTrue(swapped.err().contains("error: the period ends (2026-03-01) before it starts (2026-03-31)"), swapped.toString());
         assertTrue(swapped.err().contains("fix: Swap the two dates"), swapped.toString());
+        Cli.Result twoLines = Cli.run(data, "schedule", "organisation", "Acme\nEvil");
+        assertEquals(ExitCode.USAGE, twoLines.exitCode(), twoLines.toString());
+        assertTrue(twoLines.err().contains("organisation name"), twoLines.toString());
 
         Cli.Result dept = Cli.run(data, "report", "--from", "2026-03-01", "--to", "2026-03-31", "--department", "Sales");
         assertEquals(ExitCode.NOT_FOUND, dept.exitCode(), dept.toString());

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds {@link AttendanceReport}s from the attendance database: reads the period's passes
@@ -41,6 +42,11 @@ public final class ReportService {
         this.store = Objects.requireNonNull(store, "store");
         this.schedules = new ScheduleStore(store);
         this.reader = new AttendanceReader(store);
+    }
+
+    /** The organisation name printed on every report page, if one was set ({@code schedule organisation}). */
+    public Optional<String> organisationName() {
+        return schedules.organisationName();
     }
 
     /** The zone reports are made in: the organisation's if set, else this computer's. */

@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public final class ScheduleStore {
     private static final String TIME_ZONE_KEY = "time_zone";
+    private static final String ORGANISATION_NAME_KEY = "organisation_name";
+    /** Fits a page header line; well inside the setting column. */
+    private static final int MAX_ORGANISATION_NAME = 120;
     private static final int MAX_HOLIDAY_NAME = 200;
 
     private final Database db;
@@ -239,38 +242,62 @@ public final class ScheduleStore {
 
     /** The organisation's time zone, if one was set; reports fall back to the computer's zone. */
     public Optional<ZoneId> organisationZone() {
-        return db.transaction("read the organisation time zone", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM org_setting WHERE setting_key = ?")) {
-                ps.setString(1, TIME_ZONE_KEY);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    try {
-                        return Optional.of(ZoneId.of(rs.getString(1)));
-                    } catch (DateTimeException e) {
-                        throw new StoreException("the stored organisation time zone '" + rs.getString(1)
-                                + "' is not known to this Java", "Set the organisation time zone again.", e);
-                    }
-                }
-            }
-        });
+        Optional<String> stored = orgSetting(TIME_ZONE_KEY, "the organisation time zone");
+        try {
+            return stored.map(ZoneId::of);
+        } catch (DateTimeException e) {
+            throw new StoreException("the stored organisation time zone '" + stored.get()
+                    + "' is not known to this Java", "Set the organisation time zone again.", e);
+        }
     }
 
     /** Sets the time zone that shift times, holidays and report dates are read in. */
     public void setOrganisationZone(ZoneId zone, String actor) {
         Objects.requireNonNull(zone, "zone");
-        db.transaction("set the organisation time zone", c -> {
+        setOrgSetting(TIME_ZONE_KEY, zone.getId(), "the organisation time zone", "set-time-zone", actor);
+    }
+
+    // ---------------------------------------------------------------- organisation name
+
+    /** The organisation's name as reports print it at the top of every page, if one was set. */
+    public Optional<String> organisationName() {
+        return orgSetting(ORGANISATION_NAME_KEY, "the organisation name");
+    }
+
+    /** Sets the organisation name that printed reports (xlsx headers, PDF pages) carry. */
+    public void setOrganisationName(String name, String actor) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > MAX_ORGANISATION_NAME || clean.chars().anyMatch(Character::isISOControl)) {
+            throw StoreErrors.invalid("the organisation name must be 1 to " + MAX_ORGANISATION_NAME
+                    + " characters on one line", "Give the name as it should appear on printed reports.");
+        }
+        setOrgSetting(ORGANISATION_NAME_KEY, clean, "the organisation name", "set-organisation-name", actor);
+    }
+
+    private Optional<String> orgSetting(String key, String what) {
+        return db.transaction("read " + what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM org_setting WHERE setting_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Replaces one organisation setting and audits it, in one transaction. */
+    private void setOrgSetting(String key, String value, String what, String auditAction, String actor) {
+        db.transaction("set " + what, c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM org_setting WHERE setting_key = ?");
                  PreparedStatement ins = c.prepareStatement(
                          "INSERT INTO org_setting (setting_key, setting_value) VALUES (?, ?)")) {
-                del.setString(1, TIME_ZONE_KEY);
+                del.setString(1, key);
                 del.executeUpdate();
-                ins.setString(1, TIME_ZONE_KEY);
-                ins.setString(2, zone.getId());
+                ins.setString(1, key);
+                ins.setString(2, value);
                 ins.executeUpdate();
             }
-            AuditSql.insert(c, Instant.now(), actor, "set-time-zone", zone.getId());
+            AuditSql.insert(c, Instant.now(), actor, auditAction, value);
             return null;
         });
     }

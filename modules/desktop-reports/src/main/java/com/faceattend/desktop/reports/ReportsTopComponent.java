@@ -236,14 +236,16 @@ public final class ReportsTopComponent extends TopComponent {
                         handle.progress(step);
                     }
                 };
+                ReportService reports = new ReportService(Suite.services().store());
                 AttendanceReport r = report != null && report.request().equals(request) ? report
-                        : new ReportService(Suite.services().store()).build(request, progress, cancel);
+                        : reports.build(request, progress, cancel);
+                String organisation = reports.organisationName().orElse(null);
                 switch (format) {
-                    case XLSX -> XlsxExporter.export(r, file, progress, cancel);
+                    case XLSX -> XlsxExporter.export(r, organisation, file, progress, cancel);
                     case CSV -> CsvExporter.export(r, file, progress, cancel);
                     case PDF -> {
                         // e.g. no Unicode font: the PDF is written, the user learns what to install
-                        List<String> warnings = PdfExporter.export(r, file, progress, cancel).warnings();
+                        List<String> warnings = PdfExporter.export(r, organisation, file, progress, cancel).warnings();
                         if (!warnings.isEmpty()) {
                             DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
                                     Bundle.MSG_PdfWarning(file, String.join("\n", warnings)), NotifyDescriptor.WARNING_MESSAGE));

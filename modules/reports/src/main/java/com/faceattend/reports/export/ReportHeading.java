@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
  * @param organisation shown top left; {@value #DEFAULT_ORGANISATION} when the caller names none
  */
 record ReportHeading(String organisation, String period, String generated) {
-    /** Used when no organisation name is given (the attendance database does not store one). */
+    /** Used when no organisation name was set (the store's organisation setting, empty on a new site). */
     static final String DEFAULT_ORGANISATION = "FaceAttend";
 
     ReportHeading(AttendanceReport report, String organisation) {

@@ -19,9 +19,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code faceattend employees list|delete|deactivate|activate}. */
-@Command(name = "employees", description = "List, deactivate or delete employees.",
+@Command(name = "employees", description = "List, deactivate, delete employees, record or withdraw consent.",
         subcommands = {EmployeesCommand.ListEmployees.class, EmployeesCommand.Delete.class,
-            EmployeesCommand.Deactivate.class, EmployeesCommand.Activate.class, EmployeesCommand.Consent.class})
+            EmployeesCommand.Deactivate.class, EmployeesCommand.Activate.class, EmployeesCommand.Consent.class,
+            EmployeesCommand.WithdrawConsent.class})
 final class EmployeesCommand {
     @ParentCommand
     FaceAttendCli app;
@@ -173,6 +174,23 @@ final class EmployeesCommand {
         @Override
         String done() {
             return "consent recorded";
+        }
+    }
+
+    @Command(name = "withdraw-consent", description = {"Record that the employee withdrew consent: their face templates are erased "
+        + "for good and running stations stop recognising them; the employee and their attendance records stay.",
+        "Recording consent again and enrolling new photos makes them recognisable again."})
+    static final class WithdrawConsent extends OneEmployeeChange {
+        private int erased;
+
+        @Override
+        void apply(DerbyAttendanceStore store) {
+            erased = store.withdrawConsent(code, EnrollCommand.actor());
+        }
+
+        @Override
+        String done() {
+            return "consent withdrawn, " + erased + " face template(s) erased";
         }
     }
 }

@@ -214,6 +214,30 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         employeeChanged(code);
     }
 
+    /**
+     * Records that the employee withdrew consent to biometric attendance: in one transaction their
+     * face templates are deleted, the consent is cleared and a scrub of the template bytes is marked
+     * pending; then the bytes are wiped from the files (resumed at the next open if this process dies
+     * first). The employee and their attendance records stay; running stations stop recognising
+     * them at once. Enrolling them again needs consent recorded again.
+     *
+     * @return how many face templates were erased
+     */
+    public int withdrawConsent(String code, String actor) {
+        Objects.requireNonNull(code, "code");
+        int erased = db.transaction("withdraw consent of '" + code + "'", c -> {
+            Employee e = EmployeeSql.require(c, code);
+            int templates = TemplateSql.deleteForEmployee(c, e.id());
+            EmployeeSql.setConsent(c, e.id(), null);
+            BiometricScrubber.markPending(c, "FACE_TEMPLATE");
+            AuditSql.insert(c, Instant.now(), actor, "consent-withdrawn", "code " + code + ", " + templates + " face templates erased");
+            return templates;
+        });
+        employeeChanged(code);
+        BiometricScrubber.scrubPending(db);
+        return erased;
+    }
+
     /** (De)activates an employee; inactive ones are not recognised (audited; actor = OS user). */
     public void setActive(String code, boolean active) {
         setActive(code, active, osUser());

@@ -61,6 +61,30 @@ class EmployeeDeletionTest {
     }
 
     @Test
+    void withdrawnConsentErasesTheTemplateBytesButKeepsThePersonAndTheirAttendance() throws Exception {
+        Path dir = tmp.resolve("db");
+        float[] withdrawn = distinctive(512, 5151.0f);
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(dir)) {
+            addConsented(store, "WD");
+            store.addTemplates("WD", List.of(template(MODEL, withdrawn, 0.9f)), "op");
+            store.recordAttendance(new AttendanceEvent.PersonRecognized(Instant.parse("2025-05-05T08:00:00Z"), "gate",
+                    "WD", "x", AttendanceEvent.Direction.IN, 0.8f, 0.99f));
+        }
+        assertFalse(filesContaining(dir, needleOf(withdrawn)).isEmpty(), "precondition: template bytes are on disk");
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(dir)) {
+            assertEquals(1, store.withdrawConsent("WD", "dpo"));
+            Employee e = store.findEmployee("WD").orElseThrow();
+            assertFalse(e.hasConsent(), "consent cleared");
+            assertEquals(0, store.countTemplates("WD"));
+            assertEquals(1, store.countAttendance(), "attendance records are employment records and stay");
+            assertEquals("consent-withdrawn", store.listAudit(1).get(0).action());
+            // enrolling again needs consent recorded again
+            assertThrows(StoreException.class, () -> store.addTemplates("WD", List.of(template(MODEL, withdrawn, 0.9f)), "op"));
+        }
+        assertEquals(List.of(), filesContaining(dir, needleOf(withdrawn)), "withdrawn template bytes must not remain");
+    }
+
+    @Test
     void purgedStrangerEmbeddingsAreGoneToo() throws Exception {
         Path dir = tmp.resolve("db");
         float[] face = distinctive(256, 9999.0f);

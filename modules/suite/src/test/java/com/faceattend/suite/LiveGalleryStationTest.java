@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12, live gallery: a real station (real models, real Derby, an image-folder source) is told
- * about deletions, deactivations and enrolments made while it runs, through the same suite, and
+ * about deletions, deactivations, enrolments and consent withdrawals made while it runs, through the same suite, and
  * acts on them from the next frame, without a restart. Each change is made between two "scenes"
  * (runs of one person's photo), on empty frames that end the previous track.
  */
@@ -45,7 +45,7 @@ class LiveGalleryStationTest {
     private record Scene(String photo, Consumer<SuiteServices> before) { }
 
     @Test
-    void aRunningStationFollowsDeletionDeactivationAndEnrolmentAtOnce() throws Exception {
+    void aRunningStationFollowsDeletionDeactivationEnrolmentAndConsentWithdrawalAtOnce() throws Exception {
         assertTrue(Files.isDirectory(DATA.resolve("video-and-small")), "shared test data missing at " + DATA);
         Path alex = DATA.resolve("video-and-small/video/ref_alex_lacamoire.png");
         Path lin = DATA.resolve("video-and-small/video/ref_lin_manuel_miranda.png");
@@ -57,7 +57,8 @@ class LiveGalleryStationTest {
                 new Scene("lin", s -> s.store().deleteEmployee("LIN", "test")),
                 new Scene("obama", s -> { }),
                 new Scene("obama", s -> enrol(s, "OBAMA", "Barack Obama", obama)),
-                new Scene("alex", s -> s.store().setActive("ALEX", true, "test")));
+                new Scene("alex", s -> s.store().setActive("ALEX", true, "test")),
+                new Scene("obama", s -> s.store().withdrawConsent("OBAMA", "test")));
         Map<String, Path> photos = Map.of("alex", alex, "lin", lin, "obama", obama);
         Path frames = writeFrames(scenes, photos);
 
@@ -105,6 +106,10 @@ class LiveGalleryStationTest {
             assertEquals(Set.of("stranger"), seen.get(4), "not yet enrolled: a stranger");
             assertEquals(Set.of("Barack Obama"), seen.get(5), "enrolled while running: recognised without a restart");
             assertEquals(Set.of("Alex Lacamoire"), seen.get(6), "reactivated while running: recognised again");
+            assertEquals(Set.of("stranger"), seen.get(7), "consent withdrawn while running: no longer recognised");
+            assertEquals(0, suite.store().countTemplates("OBAMA"), "withdrawing consent erases the templates");
+            assertTrue(suite.store().findEmployee("OBAMA").orElseThrow().consentRecordedAt() == null,
+                    "consent is cleared, so enrolling again needs it recorded again");
         }
     }
 

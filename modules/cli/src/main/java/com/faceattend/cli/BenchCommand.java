@@ -5,13 +5,9 @@ import com.faceattend.suite.SuiteSettings;
 import com.faceattend.spi.Problem;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.pipeline.FacePipeline;
-import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.engine.pipeline.PipelineSettings;
 import com.faceattend.engine.providers.ProviderRegistry;
-import com.faceattend.engine.station.AttendanceStation;
-import com.faceattend.engine.station.DirectionPolicy;
-import com.faceattend.engine.station.StationRunner;
-import com.faceattend.engine.station.StationSettings;
+import com.faceattend.comparison.StationFrameRate;
 import com.faceattend.evaluation.PersonFolders;
 import com.faceattend.onnx.ArcFaceEmbedder;
 import com.faceattend.onnx.ArcFaceEmbedderProvider;
@@ -20,7 +16,6 @@ import com.faceattend.onnx.SilentLivenessCheckProvider;
 import com.faceattend.onnx.UltraFaceDetector;
 import com.faceattend.onnx.UltraFaceDetectorProvider;
 import com.faceattend.spi.AlignedFace;
-import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceLandmarks;
@@ -32,7 +27,6 @@ import com.faceattend.spi.support.FaceAligner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,36 +156,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nStation on %s (tracking + voting, liveness on):%n", video);
         try (SuiteServices ctx = app.openSuite();
                 FacePipeline pipeline = ctx.openPipeline(SuiteSettings.defaults(), true)) {
-            GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
-            // Enrol as the product does (checks, several resolutions per photo), into memory only.
-            PhotoSetChecker checker = new PhotoSetChecker(pipeline, Photos::read);
-            for (Path photo : enrol) {
-                String name = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                checker.check(List.of(photo), p -> { }).accepted()
-                        .forEach(sample -> sample.templates().forEach(e -> gallery.add(name, name, e)));
-            }
-            SourceSpec source = SourceSpec.parse(video.toString());
-            record Variant(String label, int every, boolean haar) { }
-            for (Variant v : List.of(new Variant("every frame", 1, false), new Variant("every 2nd frame", 2, false),
-                    new Variant("every frame + Haar pre-screen", 1, true))) {
-                StationSettings settings = StationSettings.defaults().withProcessEveryNth(v.every());
-                AttendanceStation station = new AttendanceStation("bench", pipeline, gallery, settings,
-                        DirectionPolicy.fixed(AttendanceEvent.Direction.IN), Clock.systemUTC());
-                FacePrescreen haar = v.haar() ? ctx.providers().prescreen("opencv-haar").create(ProviderSettings.defaults()) : null;
-                station.usePrescreen(haar);
-                List<String> recognised = new ArrayList<>();
-                station.addListener(e -> {
-                    if (e instanceof AttendanceEvent.PersonRecognized p) {
-                        recognised.add(p.employeeCode());
-                    }
-                });
-                StationRunner.RunStats stats = new StationRunner(station, () -> ctx.providers().frameSourceFor(source).open(source))
-                        .onStatus(s -> { }).run();
-                if (haar != null) {
-                    haar.close();
-                }
+            for (StationFrameRate.Result r : StationFrameRate.measure(pipeline, enrol, Photos::read, ctx.providers(),
+                    SourceSpec.parse(video.toString()))) {
                 out.printf(Locale.ROOT, "  %-30s %5d frames in %6.2f s = %6.1f fps end to end; recognised %s%n",
-                        v.label(), stats.frames(), stats.seconds(), stats.framesPerSecond(), recognised);
+                        r.label(), r.frames(), r.seconds(), r.framesPerSecond(), r.recognised());
             }
         }
     }

@@ -15,8 +15,6 @@ import com.faceattend.evaluation.LivenessSet;
 import com.faceattend.evaluation.PresentationScore;
 import com.faceattend.evaluation.SubjectSplitResult;
 import com.faceattend.spi.DetectedFace;
-import com.faceattend.spi.FaceDetector;
-import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.LivenessCheck;
 import com.faceattend.spi.ProviderException;
@@ -156,19 +154,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
         // The withdrawn anti-spoofing model is not offered to stations, but stays measurable (README "Liveness").
         LivenessCheck liveness = livenessId.equals(FaceAntiSpoofingCheckProvider.ID)
                 ? new FaceAntiSpoofingCheckProvider().create(options) : suite.providers().liveness(livenessId).create(options);
-        FaceDetector detector = null;
-        FaceEmbedder embedder = null;
-        try {
-            detector = suite.providers().detector(detectorId).create(ps);
-            embedder = suite.providers().embedder(SuiteSettings.DEFAULT_EMBEDDER).create(ps);
-        } catch (RuntimeException e) {
-            liveness.close();
-            if (detector != null) {
-                detector.close();
-            }
-            throw e;
-        }
-        return new FacePipeline(detector, embedder, liveness, PipelineSettings.defaults());
+        return suite.openPipeline(detectorId, SuiteSettings.DEFAULT_EMBEDDER, liveness, PipelineSettings.defaults());
     }
 
     /** Each track's verdict, filled by {@link #score} when {@code --track} is given. */

@@ -173,31 +173,51 @@ public class SuiteServices implements AutoCloseable {
      */
     public FacePipeline openPipeline(String detectorId, String embedderId, List<String> livenessIds, PipelineSettings settings) {
         ProviderSettings ps = ProviderSettings.defaults();
+        List<LivenessCheck> checks = new ArrayList<>();
+        try {
+            if (settings.livenessEnabled()) {
+                for (String id : livenessIds) {
+                    checks.add(registry.liveness(id).create(ps));
+                }
+            }
+        } catch (RuntimeException e) {
+            closeAll(checks, e);
+            throw e;
+        }
+        LivenessCheck liveness = checks.isEmpty() ? null : checks.size() == 1 ? checks.get(0) : new AllLivenessChecks(checks);
+        return openPipeline(detectorId, embedderId, liveness, settings.withLiveness(liveness != null));
+    }
+
+    /**
+     * A pipeline of the named detector and embedder around a liveness check the caller made (for
+     * example with provider options, to measure it); the pipeline owns the check from here on, and
+     * closes it also when the detector or embedder cannot be opened.
+     */
+    public FacePipeline openPipeline(String detectorId, String embedderId, LivenessCheck liveness, PipelineSettings settings) {
+        ProviderSettings ps = ProviderSettings.defaults();
         List<AutoCloseable> opened = new ArrayList<>();
+        if (liveness != null) {
+            opened.add(liveness);
+        }
         try {
             FaceDetector detector = registry.detector(detectorId).create(ps);
             opened.add(detector);
             FaceEmbedder embedder = registry.embedder(embedderId).create(ps);
             opened.add(embedder);
-            List<LivenessCheck> checks = new ArrayList<>();
-            if (settings.livenessEnabled()) {
-                for (String id : livenessIds) {
-                    LivenessCheck c = registry.liveness(id).create(ps);
-                    opened.add(c);
-                    checks.add(c);
-                }
-            }
-            LivenessCheck liveness = checks.isEmpty() ? null : checks.size() == 1 ? checks.get(0) : new AllLivenessChecks(checks);
-            return new FacePipeline(detector, embedder, liveness, settings.withLiveness(liveness != null));
+            return new FacePipeline(detector, embedder, liveness, settings);
         } catch (RuntimeException e) {
-            for (AutoCloseable c : opened) {
-                try {
-                    c.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            closeAll(opened, e);
             throw e;
+        }
+    }
+
+    private static void closeAll(List<? extends AutoCloseable> opened, RuntimeException failure) {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
     }
 

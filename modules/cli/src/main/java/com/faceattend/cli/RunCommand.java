@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stranger-retention", converter = DurationConverter.class,
             showDefaultValue = Visibility.NEVER,
             description = "Keep a stranger's embedding (never a photo) this long to group repeat visits (default: 720h = 30 days).")
-    Duration strangerRetention = StationSession.STRANGER_RETENTION;
+    Duration strangerRetention = AlertSettings.defaults().strangerRetention();
 
     @Option(names = "--snapshots", description = "Keep an encrypted face crop with each stranger/spoof alert (off by default; AES-GCM, key in DATA/snapshots, deleted after --snapshot-retention).")
     boolean snapshots;
@@ -102,8 +102,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (SuiteServices suite = app.openSuite()) {
             SuiteSettings settings = settings(suite.settings());
-            StationSession.Options options = new StationSession.Options(false, blink, haarPrescreen, maxReconnects, strangerRetention,
-                    alertSettings(), gpio != null, gpio == null || gpio.isBlank() ? null : Path.of(gpio));
+            StationSession.Options options = new StationSession.Options(false, blink, haarPrescreen, maxReconnects, alertSettings(),
+                    gpio != null, gpio == null || gpio.isBlank() ? null : Path.of(gpio));
             String name = settings.stationName();
             AtomicReference<Problem> failure = new AtomicReference<>();
             StationSession session = suite.startStation(settings, options, new StationSession.Observer() {

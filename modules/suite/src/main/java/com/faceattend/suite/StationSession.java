@@ -36,7 +36,6 @@ import java.util.logging.Logger;
 public final class StationSession {
     private static final Logger LOG = Logger.getLogger(StationSession.class.getName());
     /** How long a stranger's embedding is kept to group repeat visits (never a photo). */
-    public static final Duration STRANGER_RETENTION = Duration.ofDays(30);
     /** The OpenCV Haar cascade pre-screen's provider id. */
     static final String HAAR_PRESCREEN = "opencv-haar";
 
@@ -48,28 +47,24 @@ public final class StationSession {
      * @param blink              a face must also blink (eye-blink check) to count as live
      * @param haarPrescreen      skip the detector on frames where a Haar cascade sees no face
      * @param maxReconnects      give up after this many failed reconnects of a live source in a row
-     * @param strangerRetention  how long a stranger's embedding (never a photo) is kept to group repeat visits
-     * @param alerts             stranger/spoof alert settings (snapshots stay off by default)
+     * @param alerts             stranger/spoof alert settings, including how long a stranger's embedding (never a
+     *                           photo) is kept to group repeat visits (snapshots stay off by default)
      * @param gpio               drive the door relay, LEDs and buzzer on GPIO
      * @param gpioConfig         pin configuration file; null for the default pins
      */
     public record Options(boolean paceVideoFiles, boolean blink, boolean haarPrescreen, int maxReconnects,
-            Duration strangerRetention, AlertSettings alerts, boolean gpio, Path gpioConfig) {
+            AlertSettings alerts, boolean gpio, Path gpioConfig) {
         public Options {
             if (maxReconnects < 0) {
                 throw new SettingsException("maxReconnects", "the number of reconnects must not be negative, was " + maxReconnects,
                         "leave it at its default to keep trying");
-            }
-            if (strangerRetention == null || strangerRetention.isNegative() || strangerRetention.isZero()) {
-                throw new SettingsException("strangerRetention", "the stranger retention must be positive, was " + strangerRetention,
-                        "the default is 720h (30 days)");
             }
             java.util.Objects.requireNonNull(alerts, "alerts");
         }
 
         /** What the desktop station uses: video files in real time, no blink, no pre-screen, no GPIO. */
         public static Options defaults() {
-            return new Options(true, false, false, Integer.MAX_VALUE, STRANGER_RETENTION, AlertSettings.defaults(), false, null);
+            return new Options(true, false, false, Integer.MAX_VALUE, AlertSettings.defaults(), false, null);
         }
     }
 

@@ -67,7 +67,7 @@ class LiveGalleryStationTest {
             enrol(suite, "LIN", "Lin-Manuel Miranda", lin);
             SuiteSettings settings = suite.settings().withSource(frames.toString());
             StationSession.Options options = new StationSession.Options(false, false, false, 0,
-                    StationSession.STRANGER_RETENTION, com.faceattend.alerts.AlertSettings.defaults(), false, null);
+                    com.faceattend.alerts.AlertSettings.defaults(), false, null);
             int sceneLength = EMPTY_FRAMES + FACE_FRAMES;
             Map<Integer, Set<String>> seen = new HashMap<>();
             AtomicReference<Problem> failure = new AtomicReference<>();

@@ -1,5 +1,6 @@
 package com.faceattend.engine.providers;
 
+import com.faceattend.spi.AttendanceListenerProvider;
 import com.faceattend.spi.FaceDetectorProvider;
 import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FacePrescreenProvider;
@@ -49,6 +50,11 @@ public final class ProviderRegistry {
 
     public List<FrameSourceProvider> frameSources() {
         return load(FrameSourceProvider.class, FrameSourceProvider::info);
+    }
+
+    /** Every installed attendance listener (webhooks, door relays, alert outputs from plugins). */
+    public List<AttendanceListenerProvider> listeners() {
+        return load(AttendanceListenerProvider.class, AttendanceListenerProvider::info);
     }
 
     public List<ImageDecoder> imageDecoders() {

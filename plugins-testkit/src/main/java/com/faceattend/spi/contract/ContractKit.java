@@ -106,25 +106,35 @@ public final class ContractKit {
     public static List<String> verifyAll(ClassLoader plugin, ProviderSettings listenerSettings) {
         List<String> report = new ArrayList<>();
         for (FaceDetectorProvider p : own(FaceDetectorProvider.class, plugin)) {
-            verifyDetector(p);
+            guarded(p.info(), () -> verifyDetector(p));
             report.add(line("face detector", p.info(), "contract kept"));
         }
         for (FaceEmbedderProvider p : own(FaceEmbedderProvider.class, plugin)) {
-            verifyEmbedder(p);
+            guarded(p.info(), () -> verifyEmbedder(p));
             report.add(line("face embedder", p.info(), "contract kept"));
         }
         for (LivenessCheckProvider p : own(LivenessCheckProvider.class, plugin)) {
-            verifyLiveness(p);
+            guarded(p.info(), () -> verifyLiveness(p));
             report.add(line("liveness check", p.info(), "contract kept"));
         }
         for (AttendanceListenerProvider p : own(AttendanceListenerProvider.class, plugin)) {
-            boolean started = ListenerContract.verify(p, listenerSettings);
-            report.add(line("attendance listener", p.info(), started ? "contract kept" : "contract kept; needs configuration to start"));
+            boolean[] started = {false};
+            guarded(p.info(), () -> started[0] = ListenerContract.verify(p, listenerSettings));
+            report.add(line("attendance listener", p.info(), started[0] ? "contract kept" : "contract kept; needs configuration to start"));
         }
         infoOnly(report, "frame source", own(FrameSourceProvider.class, plugin), FrameSourceProvider::info);
         infoOnly(report, "pre-screen", own(FacePrescreenProvider.class, plugin), FacePrescreenProvider::info);
         infoOnly(report, "image decoder", own(ImageDecoder.class, plugin), ImageDecoder::info);
         return report;
+    }
+
+    /** A provider that throws where the contract expects an answer breaks it as much as a wrong answer. */
+    private static void guarded(ProviderInfo info, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException thrown) {
+            throw new AssertionError(info.id() + " breaks the contract: it threw " + thrown, thrown);
+        }
     }
 
     private static <T> void infoOnly(List<String> report, String kind, List<T> providers, Function<T, ProviderInfo> info) {

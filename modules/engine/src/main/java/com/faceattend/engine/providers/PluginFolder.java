@@ -38,6 +38,9 @@ public final class PluginFolder {
             "com.faceattend.spi.ImageDecoder", "image decoder",
             "com.faceattend.spi.AttendanceListenerProvider", "attendance listener");
 
+    /** The name of the class loader over the installed jars (tells a plugin's classes from built-in ones). */
+    static final String LOADER_NAME = "faceattend-plugins";
+
     private final Path folder;
 
     public PluginFolder(Path dataDir) {
@@ -69,7 +72,7 @@ public final class PluginFolder {
         if (jars.isEmpty()) {
             return parent;
         }
-        return new URLClassLoader("faceattend-plugins", jars.stream().map(PluginFolder::url).toArray(URL[]::new), parent);
+        return new URLClassLoader(LOADER_NAME, jars.stream().map(PluginFolder::url).toArray(URL[]::new), parent);
     }
 
     /** The settings a station hands the listener {@code id}: its properties file, and its own data folder. */

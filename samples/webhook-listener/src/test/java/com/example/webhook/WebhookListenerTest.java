@@ -86,12 +86,17 @@ class WebhookListenerTest {
         assertTrue(distinct.tryAcquire(5, 30, TimeUnit.SECONDS), "the first five arrive while the server is up");
 
         server.stop(0); // the payroll system goes down; the station carries on
+        Set<String> owed = new HashSet<>();
         for (int i = 5; i < 10; i++) {
             first.onEvent(event(i));
             expected.add(EventJson.key(event(i)));
+            owed.add(EventJson.key(event(i)));
         }
         first.close(); // and the station restarts too, with five events still owed
-        assertEquals(5, new Journal(data.resolve("pending")).pending().size(), "the undelivered events wait on disk");
+        Set<String> waiting = new HashSet<>();
+        new Journal(data.resolve("pending")).pending().forEach(e -> waiting.add(e.key()));
+        // (the last event taken before the stop may wait too, if its answer came after: it is sent again, same key)
+        assertTrue(waiting.containsAll(owed), "the undelivered events wait on disk: " + waiting);
 
         AttendanceListener second = new WebhookListenerProvider().create(settings);
         for (int i = 10; i < 12; i++) {

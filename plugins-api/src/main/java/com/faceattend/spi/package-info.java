@@ -4,10 +4,11 @@
  *
  * <h2>How to write a provider</h2>
  * <ol>
- *   <li>Depend on {@code com.faceattend:faceattend-plugins-api} only.</li>
+ *   <li>Depend on {@code com.faceattend:faceattend-plugins-api} only (the plugin parent POM
+ *       {@code com.faceattend:faceattend-plugin-parent} pins it; see this module's README).</li>
  *   <li>Implement one of the stateless builders ({@link com.faceattend.spi.FaceDetectorProvider},
  *       {@link com.faceattend.spi.FaceEmbedderProvider}, {@link com.faceattend.spi.LivenessCheckProvider},
- *       {@link com.faceattend.spi.FrameSourceProvider}). A builder names itself through
+ *       {@link com.faceattend.spi.FrameSourceProvider}, {@link com.faceattend.spi.AttendanceListenerProvider}). A builder names itself through
  *       {@link com.faceattend.spi.ProviderInfo} (id, version, model licence) and creates the stateful,
  *       {@link java.lang.AutoCloseable} worker that does the job. An {@link com.faceattend.spi.ImageDecoder}
  *       is itself stateless and registered directly.</li>
@@ -16,9 +17,10 @@
  *       {@link com.faceattend.spi.ModelSource#installed()}, or ship your own.</li>
  *   <li>Register the builder in {@code META-INF/services/<interface name>} (found by
  *       {@link java.util.ServiceLoader} and by the NetBeans default Lookup alike).</li>
- *   <li>Run the contract checks in {@code com.faceattend.spi.contract} ({@code DetectorContract},
- *       {@code EmbedderContract}, {@code LivenessContract}, and {@code SdkOnlyContract} on your compiled
- *       classes) against it in your tests.</li>
+ *   <li>Run the contract test kit ({@code com.faceattend:faceattend-plugin-testkit}, package
+ *       {@code com.faceattend.spi.contract}: {@code ContractKit} on the photos it ships, and
+ *       {@code SdkOnlyContract} on your compiled classes) against it in your tests;
+ *       {@code faceattend plugins install} runs the same checks.</li>
  * </ol>
  *
  * <pre>{@code

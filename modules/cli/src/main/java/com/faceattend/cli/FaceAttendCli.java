@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             EmployeesCommand.class, EventsCommand.class, EvalCommand.class, BenchCommand.class, ModelsCommand.class,
             DbCommand.class,
             ReportCommand.class, ScheduleCommand.class, HolidayCommand.class, AttendanceCommand.class,
-            AlertsCommand.class,
+            AlertsCommand.class, PluginsCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done (verify: same person)   1 done, some inputs rejected   2 usage error",

@@ -10,6 +10,7 @@ import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.spi.contract.ContractKit;
 import com.faceattend.spi.contract.DetectorContract;
 import com.faceattend.spi.contract.EmbedderContract;
 import com.faceattend.spi.contract.LivenessContract;
@@ -34,6 +35,14 @@ class ProviderContractsTest {
         try (Stream<Path> s = Files.list(person)) {
             return s.sorted().toList().get(index);
         }
+    }
+
+    /** The kit a third party runs, on the photos it ships, passes the built-in detector and embedder. */
+    @Test
+    void builtInProvidersPassTheShippedContractKit() {
+        ContractKit.verifyDetector(new UltraFaceDetectorProvider());
+        ContractKit.verifyEmbedder(new ArcFaceEmbedderProvider());
+        ContractKit.verifyLiveness(new SilentLivenessCheckProvider());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderSettings;
 import java.nio.file.Path;
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.providers.PluginListeners;
 import com.faceattend.engine.station.AttendanceStation;
 import com.faceattend.engine.station.DirectionPolicy;
 import com.faceattend.engine.station.FrameAnalysis;
@@ -129,7 +130,10 @@ public final class StationSession {
                 LiveGallery gallery = loadGallery(suite, pipeline, observer);
                 FacePrescreen prescreen = options.haarPrescreen()
                         ? suite.providers().prescreen(HAAR_PRESCREEN).create(ProviderSettings.defaults()) : null;
-                GpioOutputs door = options.gpio() ? suite.openGpio(options.gpioConfig()) : null) {
+                GpioOutputs door = options.gpio() ? suite.openGpio(options.gpioConfig()) : null;
+                // listeners from plugins (webhooks...), found through the provider registry, each isolated
+                PluginListeners plugins = PluginListeners.open(suite.providers().listeners(),
+                        suite.plugins()::listenerSettings, observer::onStatus)) {
             var store = suite.store();
             store.ensureStation(settings.stationName());
             store.purgeExpired(Instant.now());
@@ -148,6 +152,7 @@ public final class StationSession {
                 station.addListener(door);
                 observer.onStatus("GPIO: " + door.config());
             }
+            plugins.listeners().forEach(station::addListener);
             station.addListener(observer::onEvent);
             FrameClock clock = new FrameClock(options.paceVideoFiles() && spec.kind() == SourceSpec.Kind.FILE);
             StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))

@@ -9,6 +9,7 @@ import com.faceattend.gpio.GpioOutputs;
 import com.faceattend.onnx.EyeBlinkLivenessCheckProvider;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
+import com.faceattend.engine.providers.PluginFolder;
 import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.spi.FaceDetector;
 import com.faceattend.spi.FaceEmbedder;
@@ -43,6 +44,7 @@ public class SuiteServices implements AutoCloseable {
     private final String dbServer;
     private final SettingsFile settingsFile;
     private final ProviderRegistry registry;
+    private final PluginFolder plugins;
     private DerbyAttendanceStore store;
     private SuiteSettings settings;
     private EnrolmentService enrolment;
@@ -69,7 +71,9 @@ public class SuiteServices implements AutoCloseable {
         // In the desktop suite the context class loader sees every enabled module (our own module's
         // loader sees only its dependencies, not provider plugins added later).
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        this.registry = new ProviderRegistry(context != null ? context : SuiteServices.class.getClassLoader());
+        // plugin jars in the data folder's plugins/ (faceattend plugins install) join what the loader sees
+        this.plugins = new PluginFolder(this.dataDir);
+        this.registry = new ProviderRegistry(plugins.classLoader(context != null ? context : SuiteServices.class.getClassLoader()));
         try {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -83,6 +87,11 @@ public class SuiteServices implements AutoCloseable {
 
     public ProviderRegistry providers() {
         return registry;
+    }
+
+    /** The data folder's plugins/ (installed jars, listener settings). */
+    public PluginFolder plugins() {
+        return plugins;
     }
 
     /** Every detector, embedder and liveness provider found, for the Plugins window. */

@@ -1,5 +1,6 @@
 package com.faceattend.engine.providers;
 
+import com.faceattend.spi.AttendanceListenerProvider;
 import com.faceattend.spi.FaceDetectorProvider;
 import com.faceattend.spi.FaceEmbedderProvider;
 import com.faceattend.spi.FacePrescreenProvider;
@@ -51,6 +52,11 @@ public final class ProviderRegistry {
         return load(FrameSourceProvider.class, FrameSourceProvider::info);
     }
 
+    /** Every installed attendance listener (webhooks, door relays, alert outputs from plugins). */
+    public List<AttendanceListenerProvider> listeners() {
+        return load(AttendanceListenerProvider.class, AttendanceListenerProvider::info);
+    }
+
     public List<ImageDecoder> imageDecoders() {
         return load(ImageDecoder.class, ImageDecoder::info);
     }
@@ -62,12 +68,24 @@ public final class ProviderRegistry {
                         "install the OpenCV module (faceattend-opencv-providers), or a plugin that decodes images"));
     }
 
+    /**
+     * The detector {@code id}, guarded: a failure or impossible answer is a {@link ProviderException}
+     * naming it, and one from a plugin jar that hangs is given up on (see {@code GuardedProviders}).
+     */
     public FaceDetectorProvider detector(String id) {
-        return pick(detectors(), FaceDetectorProvider::info, id, "face detector");
+        FaceDetectorProvider p = pick(detectors(), FaceDetectorProvider::info, id, "face detector");
+        return GuardedProviders.detector(p, fromPluginJar(p) ? GuardedProviders.PLUGIN_CALL_LIMIT : null);
     }
 
+    /** The embedder {@code id}, guarded like {@link #detector(String)}. */
     public FaceEmbedderProvider embedder(String id) {
-        return pick(embedders(), FaceEmbedderProvider::info, id, "face embedder");
+        FaceEmbedderProvider p = pick(embedders(), FaceEmbedderProvider::info, id, "face embedder");
+        return GuardedProviders.embedder(p, fromPluginJar(p) ? GuardedProviders.PLUGIN_CALL_LIMIT : null);
+    }
+
+    /** Loaded from the data folder's plugins/ rather than built in. */
+    private static boolean fromPluginJar(Object provider) {
+        return PluginFolder.LOADER_NAME.equals(provider.getClass().getClassLoader().getName());
     }
 
     public LivenessCheckProvider liveness(String id) {

@@ -38,8 +38,8 @@ class SdkOnlyContractTest {
     }
 
     @Test
-    void theSdkItselfUsesOnlyTheSdk() {
-        SdkOnlyContract.verify(Path.of("target/classes"));
+    void theKitItselfUsesOnlyTheSdk() {
+        SdkOnlyContract.verify(Path.of("target/classes"), "com.faceattend.spi.contract");
     }
 
     @Test
@@ -52,7 +52,7 @@ class SdkOnlyContractTest {
         Path src = tmp.resolve("src");
         Path out = tmp.resolve("classes");
         Files.createDirectories(out);
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", Path.of("target/classes").toString(), "-proc:none"));
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"), "-proc:none"));
         for (String source : sources) {
             String pkg = source.substring("package ".length(), source.indexOf(';'));
             String type = source.replaceFirst("(?s).*?(public )?final class (\\w+).*", "$2");

@@ -1,0 +1,70 @@
+package com.faceattend.engine.providers;
+
+import com.faceattend.spi.AttendanceListener;
+import com.faceattend.spi.AttendanceListenerProvider;
+import com.faceattend.spi.Problem;
+import com.faceattend.spi.ProviderSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The attendance listeners a station gets from the provider registry (webhooks and other outputs
+ * from plugins), each created with its settings and isolated behind its own thread
+ * ({@link IsolatedListener}). A listener that cannot start is left out with a status line naming
+ * it and why; the station runs on.
+ */
+public final class PluginListeners implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PluginListeners.class.getName());
+    private final List<IsolatedListener> listeners;
+
+    private PluginListeners(List<IsolatedListener> listeners) {
+        this.listeners = listeners;
+    }
+
+    /**
+     * @param settings the settings of each listener by id (e.g. {@link PluginFolder#listenerSettings})
+     * @param status   where the station reports a listener left out or failing (names the plugin)
+     */
+    public static PluginListeners open(List<AttendanceListenerProvider> providers,
+                                       Function<String, ProviderSettings> settings, Consumer<String> status) {
+        List<IsolatedListener> started = new ArrayList<>();
+        for (AttendanceListenerProvider provider : providers) {
+            String id;
+            try {
+                id = provider.info().id();
+            } catch (RuntimeException e) {
+                status.accept("a listener plugin (" + provider.getClass().getName() + ") cannot name itself; left out: " + e);
+                continue;
+            }
+            try {
+                AttendanceListener listener = provider.create(settings.apply(id));
+                if (listener == null) {
+                    status.accept("plugin " + id + " gave no listener; left out");
+                    continue;
+                }
+                started.add(new IsolatedListener(id, listener, status));
+                status.accept("plugin " + id + " " + provider.info().version() + " receives attendance events");
+            } catch (RuntimeException | LinkageError e) {
+                Problem p = Problem.of(e);
+                LOG.log(Level.INFO, "listener plugin " + id + " not started", e);
+                status.accept("plugin " + id + " not started: " + p.sentence());
+            }
+        }
+        return new PluginListeners(List.copyOf(started));
+    }
+
+    /** The isolated listeners to add to the station. */
+    public List<AttendanceListener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    /** Gives every listener a few seconds for events still queued, then closes it. */
+    @Override
+    public void close() {
+        listeners.forEach(IsolatedListener::close);
+    }
+}

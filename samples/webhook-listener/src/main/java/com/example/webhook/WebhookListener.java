@@ -1,0 +1,110 @@
+package com.example.webhook;
+
+import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.AttendanceListener;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Queues each event on disk at once (the station's thread only writes one small file) and posts
+ * the queue, oldest first, from a thread of its own: an event is removed only after the endpoint
+ * answered 2xx; otherwise it is tried again, waiting twice as long each time up to the configured
+ * maximum. Each post carries an {@code Idempotency-Key} header (also in the JSON) that is the same
+ * for every retry of one event, so the receiver keeps each event exactly once.
+ */
+final class WebhookListener implements AttendanceListener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WebhookListener.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+
+    private final URI endpoint;
+    private final Journal journal;
+    private final Duration timeout;
+    private final Duration maxRetry;
+    private final HttpClient http;
+    private final Semaphore work = new Semaphore(0);
+    private final Thread sender;
+    private volatile boolean closed;
+
+    WebhookListener(URI endpoint, Journal journal, Duration timeout, Duration maxRetry) {
+        this.endpoint = endpoint;
+        this.journal = journal;
+        this.timeout = timeout;
+        this.maxRetry = maxRetry;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.sender = new Thread(this::sendLoop, "webhook-sender");
+        sender.setDaemon(true);
+        sender.start();
+        work.release(); // deliver what an earlier run left queued
+    }
+
+    @Override
+    public void onEvent(AttendanceEvent event) {
+        journal.append(EventJson.key(event), EventJson.of(event));
+        work.release();
+    }
+
+    private void sendLoop() {
+        Duration wait = FIRST_RETRY;
+        while (!closed) {
+            try {
+                work.acquire();
+                work.drainPermits();
+                for (Journal.Entry entry : journal.pending()) {
+                    boolean sent = false;
+                    while (!closed && !(sent = post(entry))) {
+                        // the endpoint is away: wait (new events only add to the queue) and try again
+                        work.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                        wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);
+                    }
+                    if (sent) {
+                        journal.delivered(entry);
+                        wait = FIRST_RETRY;
+                    }
+                    if (closed) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "webhook: the queue could not be read; trying again", e);
+                work.release();
+            }
+        }
+    }
+
+    /** @return true when the endpoint took the event */
+    private boolean post(Journal.Entry entry) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", entry.key())
+                .POST(HttpRequest.BodyPublishers.ofString(entry.json())).build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 == 2) {
+                return true;
+            }
+            LOG.log(Level.INFO, "webhook: {0} answered {1}; will retry", new Object[] {endpoint, status});
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "webhook: cannot reach " + endpoint + "; will retry", e);
+        }
+        return false;
+    }
+
+    /** Stops posting; events not yet delivered stay queued on disk for the next start. */
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        sender.interrupt();
+        sender.join(timeout.toMillis() + 1000);
+        http.close();
+    }
+}

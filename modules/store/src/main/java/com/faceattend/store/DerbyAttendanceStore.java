@@ -50,10 +50,23 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * absent, and brings its schema up to date. Only one process may open a folder at a time.
      */
     public static DerbyAttendanceStore openEmbedded(Path databaseDir) {
+        return openEmbedded(databaseDir, BootSecret.none());
+    }
+
+    /**
+     * As {@link #openEmbedded(Path)}, with Derby's encryption at rest: a new database is created
+     * encrypted with {@code secret} (AES-256), an existing encrypted one needs it to open. With
+     * {@link BootSecret#none()} the database is plain (tests, and folders not yet encrypted).
+     * {@link StoreKeys} finds the secret for a data folder.
+     *
+     * @throws StoreException if the database is encrypted and the secret is missing or wrong
+     */
+    public static DerbyAttendanceStore openEmbedded(Path databaseDir, BootSecret secret) {
         Objects.requireNonNull(databaseDir, "databaseDir");
+        Objects.requireNonNull(secret, "secret");
         Path dir = databaseDir.toAbsolutePath().normalize();
         Location where = Location.embedded(dir);
-        DataSource dataSource = EmbeddedDatabases.open(dir, where);
+        DataSource dataSource = EmbeddedDatabases.open(dir, where, secret);
         try {
             SchemaMigrator.migrate(dataSource, where);
         } catch (RuntimeException e) {

@@ -95,8 +95,7 @@ public final class OwnerOnlyFiles {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             if (!FILE.containsAll(perms)) {
-                throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED,
-                        what + " " + file + " can be read or changed by other users (" + PosixFilePermissions.toString(perms) + ")",
+                throw new StoreException(what + " " + file + " can be read or changed by other users (" + PosixFilePermissions.toString(perms) + ")",
                         "Make it private to its owner (chmod 600 " + file + "), and if others may have read it, "
                                 + "rotate the secret with `faceattend db rekey`.");
             }

@@ -44,7 +44,7 @@ public final class StoreEncryption {
     /** Refuses to boot an encrypted database without a secret, with a message better than Derby's. */
     static void checkSecretFits(Path dir, Location where, BootSecret secret) {
         if (!secret.encrypts() && isEncrypted(dir)) {
-            throw new StoreException(Problem.Kind.REFUSED, where + " is encrypted, and no secret to open it was given",
+            throw new StoreException(where + " is encrypted, and no secret to open it was given",
                     "Give its key: FaceAttend reads the key file named by $" + StoreKeys.KEY_FILE_ENV
                             + " (default: the keys folder in ~/.config/faceattend, see README), or the passphrase in $"
                             + StoreKeys.PASSPHRASE_ENV + ".");
@@ -54,7 +54,7 @@ public final class StoreEncryption {
     /** A boot failure in words: a wrong secret is named as such, not as a damaged database. */
     static StoreException translateBootFailure(SQLException e, Location where, BootSecret secret, String doing) {
         if (StoreErrors.hasState(e, "XBM06")) {
-            return new StoreException(Problem.Kind.REFUSED, where + " is encrypted and " + secret.origin() + " does not open it",
+            return new StoreException(where + " is encrypted and " + secret.origin() + " does not open it",
                     "Use the key file or passphrase this database was encrypted with (a restored backup needs the key "
                             + "of the time it was taken); without it the data cannot be read.", e);
         }

@@ -190,7 +190,7 @@ public final class StoreKeys {
 
     private BootSecret readKey(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new StoreException(Problem.Kind.REFUSED, "the database at " + dbDir + " is encrypted and its key file "
+            throw new StoreException("the database at " + dbDir + " is encrypted and its key file "
                     + file + " is missing",
                     "Restore the key file from where you keep its copy, or point $" + KEY_FILE_ENV + " at it "
                             + "(or give the passphrase in $" + PASSPHRASE_ENV + " if it was encrypted with one).");

@@ -106,7 +106,7 @@ class EncryptionAtRestTest {
         StoreException wrong = assertThrows(StoreException.class,
                 () -> DerbyAttendanceStore.openEmbedded(db, BootSecret.password("not-the-right-one", "$X")));
         assertEquals("the database at " + db + " is encrypted and $X does not open it", wrong.getMessage());
-        assertEquals(Problem.Kind.REFUSED, wrong.kind());
+        assertEquals(Problem.Kind.STORE_UNAVAILABLE, wrong.kind());
 
         Files.delete(keys.keyFile());
         StoreException missing = assertThrows(StoreException.class, () -> keys(db).forOpening());

@@ -17,6 +17,9 @@ import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderInfo;
 import com.faceattend.spi.ProviderSettings;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.OwnerOnlyFiles;
+import com.faceattend.store.StoreEncryption;
+import com.faceattend.store.StoreKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -135,9 +138,36 @@ public class SuiteServices implements AutoCloseable {
     /** The database: embedded in the data folder, or on the network server; opened on first use. */
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
-            store = dbServer == null ? DerbyAttendanceStore.openEmbedded(dataDir.resolve("db")) : openNetworkStore(dbServer);
+            store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer);
         }
         return store;
+    }
+
+    /**
+     * The data folder's database, encrypted when new (key file from {@link StoreKeys}: apart from
+     * the data folder, owner-only). A data folder FaceAttend creates is made private to its owner;
+     * one the user pointed at that holds other things keeps its permissions.
+     */
+    private DerbyAttendanceStore openEmbeddedStore() {
+        Path db = dataDir.resolve("db");
+        if (!StoreEncryption.exists(db) && holdsOnlyFaceAttendFiles(dataDir)) {
+            OwnerOnlyFiles.restrictFolder(dataDir);
+        }
+        return DerbyAttendanceStore.openEmbedded(db, StoreKeys.forDatabase(db).forOpening());
+    }
+
+    private static final java.util.Set<String> OWN_ENTRIES = java.util.Set.of("db", "db.key-id", "logs", "settings.properties",
+            "snapshots", "derby.log");
+
+    private static boolean holdsOnlyFaceAttendFiles(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            return entries.allMatch(p -> OWN_ENTRIES.contains(p.getFileName().toString()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static DerbyAttendanceStore openNetworkStore(String server) {

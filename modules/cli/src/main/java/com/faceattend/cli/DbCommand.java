@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code faceattend db compact|encrypt|rekey}: database maintenance. */
-@Command(name = "db", description = "Database maintenance.", mixinStandardHelpOptions = true,
+@Command(name = "db", description = "Database maintenance.",
         subcommands = {DbCommand.Compact.class, DbCommand.Encrypt.class, DbCommand.Rekey.class})
 final class DbCommand {
     @ParentCommand
@@ -31,7 +31,7 @@ final class DbCommand {
         return app.dataDir().resolve("db");
     }
 
-    @Command(name = "encrypt", mixinStandardHelpOptions = true,
+    @Command(name = "encrypt",
             description = {"Encrypt the data folder's existing plain database in place (AES-256, Derby's own encryption), "
                     + "after a backup by Derby. New data folders are encrypted from the start.",
                 "The key goes to a key file apart from the data folder (see README), or comes from $FACEATTEND_DB_PASSPHRASE.",
@@ -61,7 +61,7 @@ final class DbCommand {
         }
     }
 
-    @Command(name = "rekey", mixinStandardHelpOptions = true,
+    @Command(name = "rekey",
             description = {"Rotate the secret of the encrypted database: a new random key file replaces the old one "
                     + "(atomically, after the database accepts it), or, with $FACEATTEND_DB_PASSPHRASE, "
                     + "the passphrase changes to $FACEATTEND_NEW_DB_PASSPHRASE.",
@@ -80,7 +80,7 @@ final class DbCommand {
         }
     }
 
-    @Command(name = "compact", mixinStandardHelpOptions = true, description = "Rewrite the template and stranger tables and rotate the transaction log, so deleted biometric data is gone from the database files.")
+    @Command(name = "compact", description = "Rewrite the template and stranger tables and rotate the transaction log, so deleted biometric data is gone from the database files.")
     static final class Compact implements Callable<Integer> {
         @ParentCommand
         DbCommand parent;

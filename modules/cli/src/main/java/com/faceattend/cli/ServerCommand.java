@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code faceattend server}: the data folder's database for several stations, over TLS with a password. */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(name = "server",
         description = {"Serve the data folder's database to several stations through a Derby network server, "
                 + "with TLS and a password, until stopped (Ctrl-C).",
             "Stations connect with ;ssl=basic;user=faceattend;password=<the password file's content>."})

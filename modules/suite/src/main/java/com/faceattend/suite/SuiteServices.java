@@ -16,6 +16,7 @@ import com.faceattend.spi.LivenessCheck;
 import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderInfo;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.store.DataSubjectRights;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.OwnerOnlyFiles;
 import com.faceattend.store.StoreEncryption;
@@ -50,6 +51,7 @@ public class SuiteServices implements AutoCloseable {
     private SuiteSettings settings;
     private EnrolmentService enrolment;
     private AlertService alerts;
+    private java.util.concurrent.ScheduledExecutorService retention;
     private final Thread shutdownHook = new Thread(this::close, "faceattend-close-store");
 
     /** The data folder from {@link DataFolder#resolve()}; used by the desktop suite's Lookup. */
@@ -139,8 +141,63 @@ public class SuiteServices implements AutoCloseable {
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
             store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer);
+            startRetention();
         }
         return store;
+    }
+
+    /**
+     * Data-subject rights over the store: export of a person's data, erasure with a signed record
+     * (HMAC key {@code erasure-hmac.key} in the secrets folder, made on first use), retention.
+     */
+    public synchronized DataSubjectRights dataSubjectRights() {
+        return new DataSubjectRights(store(), erasureKey());
+    }
+
+    private byte[] erasureKey() {
+        Path file = StoreKeys.forDatabase(dataDir.resolve("db")).secretsFolder().resolve("erasure-hmac.key");
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                byte[] bits = new byte[32];
+                new java.security.SecureRandom().nextBytes(bits);
+                OwnerOnlyFiles.writeSecret(file, java.util.HexFormat.of().formatHex(bits).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            OwnerOnlyFiles.requireOwnerOnly(file, "the erasure-record key");
+            return java.util.HexFormat.of().parseHex(java.nio.file.Files.readString(file).strip());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new com.faceattend.store.StoreException("cannot read the erasure-record key " + file + " (" + e + ")",
+                    "Restore it from your copy of the secrets folder; without it old erasure records cannot be verified.", e);
+        }
+    }
+
+    /**
+     * Attendance rows older than the retention are deleted once a UTC day: now, and hourly checks
+     * while this process runs (a station runs for weeks).
+     */
+    private void startRetention() {
+        retention = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "faceattend-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        retention.scheduleWithFixedDelay(this::applyRetention, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+    }
+
+    private void applyRetention() {
+        try {
+            DerbyAttendanceStore s;
+            synchronized (this) {
+                s = store;
+            }
+            if (s != null) {
+                int deleted = new DataSubjectRights(s, erasureKey()).applyRetentionIfDue(java.time.Instant.now(), "retention");
+                if (deleted > 0) {
+                    LOG.info(() -> "retention: deleted " + deleted + " attendance rows past their retention");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "applying the attendance retention failed; it is tried again in an hour", e);
+        }
     }
 
     /**
@@ -333,6 +390,10 @@ public class SuiteServices implements AutoCloseable {
             enrolment = null;
         }
         alerts = null;
+        if (retention != null) {
+            retention.shutdownNow();
+            retention = null;
+        }
         if (store != null) {
             try {
                 store.close();

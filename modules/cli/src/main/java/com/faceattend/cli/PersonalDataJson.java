@@ -33,7 +33,8 @@ final class PersonalDataJson {
         }).toList());
         root.put("attendance", d.attendance().stream().map(PersonalDataJson::pass).toList());
         root.put("corrections", d.corrections().stream().map(PersonalDataJson::correction).toList());
-        root.put("notStored", List.of("photos or face images", "face template vectors are stored but not exported"));
+        root.put("notes", List.of("FaceAttend stores no photos or face images.",
+                "Face templates are stored as numbers only the recognition model can use; this export counts them and gives their dates."));
         return root;
     }
 

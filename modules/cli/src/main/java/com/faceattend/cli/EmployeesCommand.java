@@ -175,7 +175,8 @@ final class EmployeesCommand {
     }
 
     @Command(name = "retention",
-            description = "Show or set how many days attendance passes are kept (default 730, two years); older ones are deleted once a day.")
+            description = "Show or set how many days attendance passes are kept (for example 730, two years); older ones are "
+                    + "deleted once a day. Until set, nothing is deleted.")
     static final class Retention implements Callable<Integer> {
         @ParentCommand
         EmployeesCommand parent;
@@ -191,7 +192,10 @@ final class EmployeesCommand {
                 if (days != null) {
                     rights.setAttendanceRetentionDays(days, EnrollCommand.actor());
                 }
-                spec.commandLine().getOut().printf("attendance passes are kept %d days%n", rights.attendanceRetentionDays());
+                java.util.OptionalInt kept = rights.attendanceRetentionDays();
+                spec.commandLine().getOut().println(kept.isPresent() ? "attendance passes are kept " + kept.getAsInt() + " days"
+                        : "attendance passes are kept until deleted (no retention set; for example: employees retention "
+                        + DataSubjectRights.SUGGESTED_RETENTION_DAYS + ")");
                 return ExitCode.OK;
             }
         }

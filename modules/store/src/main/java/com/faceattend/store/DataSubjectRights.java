@@ -32,8 +32,11 @@ import javax.crypto.spec.SecretKeySpec;
  * </pre>
  */
 public final class DataSubjectRights {
-    /** Attendance rows are kept this long unless set otherwise: two years. */
-    public static final int DEFAULT_RETENTION_DAYS = 730;
+    /**
+     * The retention suggested to users: two years. Not applied until set: deleting an upgraded
+     * site's payroll history on its own would be worse than keeping it.
+     */
+    public static final int SUGGESTED_RETENTION_DAYS = 730;
     static final String RETENTION_KEY = "attendance_retention_days";
     static final String RETENTION_RUN_KEY = "attendance_retention_last_run";
     private static final int MAX_RETENTION_DAYS = 36_500;
@@ -151,17 +154,17 @@ public final class DataSubjectRights {
 
     // ---------------------------------------------------------------- retention
 
-    /** How many days attendance rows are kept ({@value #DEFAULT_RETENTION_DAYS} unless set). */
-    public int attendanceRetentionDays() {
+    /** How many days attendance rows are kept; empty when no retention is set (kept for good). */
+    public java.util.OptionalInt attendanceRetentionDays() {
         return db.transaction("read the attendance retention", c -> orgSetting(c, RETENTION_KEY)
-                .map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS));
+                .map(v -> java.util.OptionalInt.of(Integer.parseInt(v))).orElse(java.util.OptionalInt.empty()));
     }
 
     /** Sets how many days attendance rows are kept (audited). */
     public void setAttendanceRetentionDays(int days, String actor) {
         if (days < 1 || days > MAX_RETENTION_DAYS) {
             throw StoreErrors.invalid("the attendance retention must be 1 to " + MAX_RETENTION_DAYS + " days, not " + days,
-                    "Give it in days, for example 730 for two years (check what your labour and tax law require).");
+                    "Give it in days, for example " + SUGGESTED_RETENTION_DAYS + " for two years (check what your labour and tax law require).");
         }
         db.transaction("set the attendance retention", c -> {
             putOrgSetting(c, RETENTION_KEY, Integer.toString(days));
@@ -174,7 +177,7 @@ public final class DataSubjectRights {
      * Deletes attendance rows (and their corrections) older than the retention, at most once per
      * UTC day: callers run it at every start and once a day, cheaply. Audited with the count.
      *
-     * @return rows deleted, or -1 when it already ran today
+     * @return rows deleted, or -1 when it already ran today or no retention is set
      */
     public int applyRetentionIfDue(Instant now, String actor) {
         String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
@@ -182,7 +185,11 @@ public final class DataSubjectRights {
             if (orgSetting(c, RETENTION_RUN_KEY).filter(today::equals).isPresent()) {
                 return -1;
             }
-            int days = orgSetting(c, RETENTION_KEY).map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS);
+            java.util.Optional<String> set = orgSetting(c, RETENTION_KEY);
+            if (set.isEmpty()) {
+                return -1;
+            }
+            int days = Integer.parseInt(set.get());
             Instant cutoff = now.minus(Duration.ofDays(days));
             int corrections;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM attendance_correction WHERE kind = 'ADD' AND event_time < ?")) {

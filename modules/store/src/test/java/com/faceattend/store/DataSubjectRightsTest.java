@@ -115,8 +115,11 @@ class DataSubjectRightsTest {
             pass(store, "E1", now.minus(Duration.ofDays(10)));
             pass(store, "E1", now.minus(Duration.ofDays(1)));
             DataSubjectRights rights = new DataSubjectRights(store, KEY);
-            assertEquals(DataSubjectRights.DEFAULT_RETENTION_DAYS, rights.attendanceRetentionDays());
+            assertTrue(rights.attendanceRetentionDays().isEmpty(), "nothing is deleted until a retention is set");
+            assertEquals(-1, rights.applyRetentionIfDue(now, "retention"));
+            assertEquals(3, store.countAttendance());
 
+            rights.setAttendanceRetentionDays(DataSubjectRights.SUGGESTED_RETENTION_DAYS, "dpo");
             assertEquals(1, rights.applyRetentionIfDue(now, "retention"), "older than two years");
             assertEquals(2, store.countAttendance());
             assertEquals("attendance-retention", store.listAudit(1).get(0).action());

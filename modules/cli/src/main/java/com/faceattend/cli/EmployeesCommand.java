@@ -2,6 +2,7 @@ package com.faceattend.cli;
 
 import com.faceattend.suite.SuiteServices;
 import com.faceattend.spi.Problem;
+import com.faceattend.store.DataSubjectRights;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.Employee;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "employees", description = "List, deactivate, delete employees, record or withdraw consent.",
         subcommands = {EmployeesCommand.ListEmployees.class, EmployeesCommand.Delete.class,
             EmployeesCommand.Deactivate.class, EmployeesCommand.Activate.class, EmployeesCommand.Consent.class,
-            EmployeesCommand.WithdrawConsent.class})
+            EmployeesCommand.WithdrawConsent.class, EmployeesCommand.Export.class, EmployeesCommand.Erasures.class,
+            EmployeesCommand.Retention.class})
 final class EmployeesCommand {
     @ParentCommand
     FaceAttendCli app;
@@ -96,8 +98,10 @@ final class EmployeesCommand {
                     out.println("nothing deleted");
                     return ExitCode.OK;
                 }
-                ctx.store().deleteEmployee(code, EnrollCommand.actor());
+                DataSubjectRights.ErasureRecord proof = ctx.dataSubjectRights().erase(code, EnrollCommand.actor());
                 out.printf("deleted %s (%s) with all templates and attendance records%n", e.name(), e.code());
+                out.printf("erasure receipt %s (a signed record without personal data stays: faceattend employees erasures)%n",
+                        proof.receipt());
                 out.flush();
                 return ExitCode.OK;
             }
@@ -111,6 +115,89 @@ final class EmployeesCommand {
             }
             String answer = console.readLine("Delete %s (%s), their face templates and attendance records for good? [y/N] ", e.name(), e.code());
             return answer != null && answer.trim().equalsIgnoreCase("y");
+        }
+    }
+
+    @Command(name = "export",
+            description = {"Everything stored about one person, as JSON (right of access): their record, face templates "
+                    + "as counts and dates per model (never the vectors), attendance passes and corrections. Audited."})
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "CODE")
+        String code;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON to FILE (owner-only) instead of the screen.")
+        java.nio.file.Path output;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            try (SuiteServices ctx = parent.app.openSuite()) {
+                require(ctx.store(), code);
+                DataSubjectRights.PersonalData data = ctx.dataSubjectRights().export(code, EnrollCommand.actor());
+                String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(PersonalDataJson.of(data));
+                if (output == null) {
+                    spec.commandLine().getOut().println(json);
+                } else {
+                    com.faceattend.store.OwnerOnlyFiles.writeSecret(output.toAbsolutePath(), (json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    spec.commandLine().getOut().println("wrote " + output.toAbsolutePath());
+                }
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "erasures",
+            description = "List the erasure records (no personal data) and check each one's signature.")
+    static final class Erasures implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (SuiteServices ctx = parent.app.openSuite()) {
+                DataSubjectRights rights = ctx.dataSubjectRights();
+                PrintWriter out = spec.commandLine().getOut();
+                int bad = 0;
+                for (DataSubjectRights.ErasureRecord r : rights.erasureRecords()) {
+                    boolean ok = rights.verify(r);
+                    bad += ok ? 0 : 1;
+                    out.printf("%s  %s  by %s  %d templates, %d events  %s%n", r.receipt(), r.erasedAt(), r.actor(), r.templates(),
+                            r.events(), ok ? "signature ok" : "SIGNATURE DOES NOT MATCH");
+                }
+                return bad == 0 ? ExitCode.OK : ExitCode.PARTIAL;
+            }
+        }
+    }
+
+    @Command(name = "retention",
+            description = "Show or set how many days attendance passes are kept (for example 730, two years); older ones are "
+                    + "deleted once a day. Until set, nothing is deleted.")
+    static final class Retention implements Callable<Integer> {
+        @ParentCommand
+        EmployeesCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "DAYS", arity = "0..1", description = "New retention in days (omit to show it).")
+        Integer days;
+
+        @Override
+        public Integer call() {
+            try (SuiteServices ctx = parent.app.openSuite()) {
+                DataSubjectRights rights = ctx.dataSubjectRights();
+                if (days != null) {
+                    rights.setAttendanceRetentionDays(days, EnrollCommand.actor());
+                }
+                java.util.OptionalInt kept = rights.attendanceRetentionDays();
+                spec.commandLine().getOut().println(kept.isPresent() ? "attendance passes are kept " + kept.getAsInt() + " days"
+                        : "attendance passes are kept until deleted (no retention set; for example: employees retention "
+                        + DataSubjectRights.SUGGESTED_RETENTION_DAYS + ")");
+                return ExitCode.OK;
+            }
         }
     }
 

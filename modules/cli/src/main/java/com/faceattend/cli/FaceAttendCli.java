@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Offline face attendance: enrol employees, identify faces, run a camera station, evaluate and benchmark.",
         subcommands = {EnrollCommand.class, IdentifyCommand.class, VerifyCommand.class, RunCommand.class,
             EmployeesCommand.class, EventsCommand.class, EvalCommand.class, BenchCommand.class, ModelsCommand.class,
-            DbCommand.class,
+            DbCommand.class, ServerCommand.class,
             ReportCommand.class, ScheduleCommand.class, HolidayCommand.class, AttendanceCommand.class,
             AlertsCommand.class, PluginsCommand.class,
             CommandLine.HelpCommand.class},

@@ -50,10 +50,23 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * absent, and brings its schema up to date. Only one process may open a folder at a time.
      */
     public static DerbyAttendanceStore openEmbedded(Path databaseDir) {
+        return openEmbedded(databaseDir, BootSecret.none());
+    }
+
+    /**
+     * As {@link #openEmbedded(Path)}, with Derby's encryption at rest: a new database is created
+     * encrypted with {@code secret} (AES-256), an existing encrypted one needs it to open. With
+     * {@link BootSecret#none()} the database is plain (tests, and folders not yet encrypted).
+     * {@link StoreKeys} finds the secret for a data folder.
+     *
+     * @throws StoreException if the database is encrypted and the secret is missing or wrong
+     */
+    public static DerbyAttendanceStore openEmbedded(Path databaseDir, BootSecret secret) {
         Objects.requireNonNull(databaseDir, "databaseDir");
+        Objects.requireNonNull(secret, "secret");
         Path dir = databaseDir.toAbsolutePath().normalize();
         Location where = Location.embedded(dir);
-        DataSource dataSource = EmbeddedDatabases.open(dir, where);
+        DataSource dataSource = EmbeddedDatabases.open(dir, where, secret);
         try {
             SchemaMigrator.migrate(dataSource, where);
         } catch (RuntimeException e) {
@@ -283,7 +296,12 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      *                        files could not be wiped yet (then {@link #compactBiometricData()} finishes it)
      */
     public void deleteEmployee(String code, String actor) {
-        eraseEmployeeRows(code, actor);
+        deleteEmployee(code, actor, null);
+    }
+
+    /** {@link #deleteEmployee(String, String)}, with {@code alsoRecord} run in the erasure's transaction. */
+    void deleteEmployee(String code, String actor, ErasureHook alsoRecord) {
+        eraseEmployeeRows(code, actor, alsoRecord);
         try {
             BiometricScrubber.scrubPending(db);
         } catch (StoreException e) {
@@ -299,6 +317,16 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * Package-private so the crash test can stop a process exactly between it and the scrub.
      */
     void eraseEmployeeRows(String code, String actor) {
+        eraseEmployeeRows(code, actor, null);
+    }
+
+    /** Work done in the same transaction as an erasure (the signed erasure record). */
+    @FunctionalInterface
+    interface ErasureHook {
+        void erased(Connection c, Instant at, int templates, int events) throws SQLException;
+    }
+
+    private void eraseEmployeeRows(String code, String actor, ErasureHook alsoRecord) {
         Objects.requireNonNull(code, "code");
         db.transaction("delete employee '" + code + "'", c -> {
             Employee e = EmployeeSql.require(c, code);
@@ -306,8 +334,12 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             int events = AttendanceSql.deleteForEmployee(c, e.id());
             EmployeeSql.delete(c, e.id());
             BiometricScrubber.markPending(c, "FACE_TEMPLATE");
-            AuditSql.insert(c, Instant.now(), actor, "delete-employee",
+            Instant now = Instant.now();
+            AuditSql.insert(c, now, actor, "delete-employee",
                     "code " + code + ", " + templates + " face templates and " + events + " attendance events erased");
+            if (alsoRecord != null) {
+                alsoRecord.erased(c, now, templates, events);
+            }
             return null;
         });
         employeeChanged(code);

@@ -33,16 +33,26 @@ final class EmbeddedDatabases {
     }
 
     /** Boots (creating if absent) the database in {@code dir} and counts one more user of it. */
-    static EmbeddedDataSource open(Path dir, Location where) {
+    static EmbeddedDataSource open(Path dir, Location where, BootSecret secret) {
         synchronized (LOCK) {
             prepareDirectory(dir, where);
             redirectDerbyLog(dir);
+            OwnerOnlyFiles.applyToDerby();
+            boolean exists = Files.isRegularFile(dir.resolve("service.properties"));
+            if (!openCounts.containsKey(dir)) {
+                StoreEncryption.checkSecretFits(dir, where, secret);
+            }
             EmbeddedDataSource create = dataSource(dir);
             create.setCreateDatabase("create");
+            // A new database is created encrypted with the secret; an existing one only needs it to boot.
+            create.setConnectionAttributes(exists ? secret.bootAttributes() : secret.creationAttributes());
             try {
                 create.getConnection().close(); // boots the database, creating it if absent
             } catch (SQLException e) {
-                throw StoreErrors.translate(e, where, "open the database");
+                throw StoreEncryption.translateBootFailure(e, where, secret, "open the database");
+            }
+            if (!exists) {
+                OwnerOnlyFiles.restrictFolder(dir);
             }
             openCounts.merge(dir, 1, Integer::sum);
             // Later connections do not carry "create": if the folder disappears while we run, we
@@ -63,7 +73,23 @@ final class EmbeddedDatabases {
         }
     }
 
-    private static void shutdown(Path dir, Location where) {
+    /** Whether a store in this JVM has {@code dir} open. */
+    static boolean isOpen(Path dir) {
+        synchronized (LOCK) {
+            return openCounts.containsKey(dir);
+        }
+    }
+
+    /** Shuts a booted database down after a failure, keeping the first failure as the one reported. */
+    static void shutdownQuietly(Path dir) {
+        try {
+            shutdown(dir, Location.embedded(dir));
+        } catch (StoreException ignored) {
+            // the original failure is what the caller reports
+        }
+    }
+
+    static void shutdown(Path dir, Location where) {
         EmbeddedDataSource ds = dataSource(dir);
         ds.setShutdownDatabase("shutdown");
         try {

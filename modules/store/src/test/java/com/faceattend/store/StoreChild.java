@@ -30,6 +30,18 @@ public final class StoreChild {
                 System.out.flush();
                 Thread.sleep(600_000);
             }
+            case "serve" -> { // serve DIR SECRETS PORT [plain|tls] [bind]
+                BootSecret secret = BootSecret.password("child-server-boot-secret", "the test's passphrase");
+                try (SecureNetworkServer server = SecureNetworkServer.start(dir, secret, Path.of(args[2]),
+                        java.net.InetAddress.getByName(args.length > 5 ? args[5] : "127.0.0.1"), Integer.parseInt(args[3]),
+                        "plain".equals(args[4]))) {
+                    System.out.println("SERVING");
+                    System.out.flush();
+                    Thread.sleep(600_000);
+                } catch (StoreException e) {
+                    System.out.println("REFUSED: " + e.getMessage());
+                }
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

@@ -48,6 +48,40 @@ final class StoreTestSupport {
         return hits;
     }
 
+    /**
+     * The files (relative to {@code root}) holding any run of {@code run} consecutive bytes of
+     * {@code secret}, at any offset: proves that not even a fragment of a template is in clear.
+     */
+    static List<String> filesContainingAnyRun(Path root, byte[] secret, int run) throws IOException {
+        java.util.Set<String> windows = new java.util.HashSet<>();
+        for (int i = 0; i + run <= secret.length; i++) {
+            windows.add(java.util.HexFormat.of().formatHex(secret, i, i + run));
+        }
+        // cheap pre-filter on the first 4 bytes of each window before building strings
+        java.util.Set<Integer> heads = new java.util.HashSet<>();
+        for (int i = 0; i + run <= secret.length; i++) {
+            heads.add(headAt(secret, i));
+        }
+        List<String> hits = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                for (int i = 0; i + run <= bytes.length; i++) {
+                    if (heads.contains(headAt(bytes, i))
+                            && windows.contains(java.util.HexFormat.of().formatHex(bytes, i, i + run))) {
+                        hits.add(root.relativize(p).toString());
+                        break;
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static int headAt(byte[] b, int i) {
+        return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

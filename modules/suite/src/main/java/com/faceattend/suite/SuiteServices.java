@@ -17,7 +17,11 @@ import com.faceattend.spi.LivenessCheck;
 import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderInfo;
 import com.faceattend.spi.ProviderSettings;
+import com.faceattend.store.DataSubjectRights;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.OwnerOnlyFiles;
+import com.faceattend.store.StoreEncryption;
+import com.faceattend.store.StoreKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -49,6 +53,7 @@ public class SuiteServices implements AutoCloseable {
     private SuiteSettings settings;
     private EnrolmentService enrolment;
     private AlertService alerts;
+    private java.util.concurrent.ScheduledExecutorService retention;
     private final Thread shutdownHook = new Thread(this::close, "faceattend-close-store");
 
     /** The data folder from {@link DataFolder#resolve()}; used by the desktop suite's Lookup. */
@@ -144,9 +149,91 @@ public class SuiteServices implements AutoCloseable {
     /** The database: embedded in the data folder, or on the network server; opened on first use. */
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
-            store = dbServer == null ? DerbyAttendanceStore.openEmbedded(dataDir.resolve("db")) : openNetworkStore(dbServer);
+            store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer);
+            startRetention();
         }
         return store;
+    }
+
+    /**
+     * Data-subject rights over the store: export of a person's data, erasure with a signed record
+     * (HMAC key {@code erasure-hmac.key} in the secrets folder, made on first use), retention.
+     */
+    public synchronized DataSubjectRights dataSubjectRights() {
+        return new DataSubjectRights(store(), erasureKey());
+    }
+
+    private byte[] erasureKey() {
+        Path file = StoreKeys.forDatabase(dataDir.resolve("db")).secretsFolder().resolve("erasure-hmac.key");
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                byte[] bits = new byte[32];
+                new java.security.SecureRandom().nextBytes(bits);
+                OwnerOnlyFiles.writeSecret(file, java.util.HexFormat.of().formatHex(bits).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            OwnerOnlyFiles.requireOwnerOnly(file, "the erasure-record key");
+            return java.util.HexFormat.of().parseHex(java.nio.file.Files.readString(file).strip());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new com.faceattend.store.StoreException("cannot read the erasure-record key " + file + " (" + e + ")",
+                    "Restore it from your copy of the secrets folder; without it old erasure records cannot be verified.", e);
+        }
+    }
+
+    /**
+     * Attendance rows older than the retention are deleted once a UTC day: now, and hourly checks
+     * while this process runs (a station runs for weeks).
+     */
+    private void startRetention() {
+        retention = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "faceattend-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        retention.scheduleWithFixedDelay(this::applyRetention, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+    }
+
+    private void applyRetention() {
+        try {
+            DerbyAttendanceStore s;
+            synchronized (this) {
+                s = store;
+            }
+            if (s != null) {
+                int deleted = new DataSubjectRights(s, erasureKey()).applyRetentionIfDue(java.time.Instant.now(), "retention");
+                if (deleted > 0) {
+                    LOG.info(() -> "retention: deleted " + deleted + " attendance rows past their retention");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "applying the attendance retention failed; it is tried again in an hour", e);
+        }
+    }
+
+    /**
+     * The data folder's database, encrypted when new (key file from {@link StoreKeys}: apart from
+     * the data folder, owner-only). A data folder FaceAttend creates is made private to its owner;
+     * one the user pointed at that holds other things keeps its permissions.
+     */
+    private DerbyAttendanceStore openEmbeddedStore() {
+        Path db = dataDir.resolve("db");
+        if (!StoreEncryption.exists(db) && holdsOnlyFaceAttendFiles(dataDir)) {
+            OwnerOnlyFiles.restrictFolder(dataDir);
+        }
+        return DerbyAttendanceStore.openEmbedded(db, StoreKeys.forDatabase(db).forOpening());
+    }
+
+    private static final java.util.Set<String> OWN_ENTRIES = java.util.Set.of("db", "db.key-id", "logs", "settings.properties",
+            "snapshots", "derby.log");
+
+    private static boolean holdsOnlyFaceAttendFiles(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            return entries.allMatch(p -> OWN_ENTRIES.contains(p.getFileName().toString()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static DerbyAttendanceStore openNetworkStore(String server) {
@@ -312,6 +399,10 @@ public class SuiteServices implements AutoCloseable {
             enrolment = null;
         }
         alerts = null;
+        if (retention != null) {
+            retention.shutdownNow();
+            retention = null;
+        }
         if (store != null) {
             try {
                 store.close();

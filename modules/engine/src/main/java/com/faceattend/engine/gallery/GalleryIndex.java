@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * again exactly from the float rows. Scores returned are always exact float cosines; the first pass
  * only decides which rows are rescored, and its error (about 0.005) is far below the score gap
  * between the best template and the {@value #RESCORED_ROWS}th, so the exact best is kept (recall@1
- * against the exact scan is tested in {@code GalleryIndexRecallTest} and measured by the benchmark).
+ * against the exact scan is tested in the benchmarks module's {@code GallerySearchRecallTest} and printed by its JMH run).
  * Memory per template: 4 x dimension bytes of floats, dimension/2 bytes of codes and 8 bytes of
  * bookkeeping (2,312 bytes at 512-d).
  *

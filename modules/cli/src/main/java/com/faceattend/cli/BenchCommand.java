@@ -161,6 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %-30s %5d frames in %6.2f s = %6.1f fps end to end; recognised %s%n",
                         r.label(), r.frames(), r.seconds(), r.framesPerSecond(), r.recognised());
             }
+            BenchDecisionLatency.print(out, pipeline, enrol, ctx.providers(), video);
         }
     }
 

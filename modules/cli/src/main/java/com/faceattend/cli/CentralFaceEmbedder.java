@@ -1,12 +1,15 @@
 package com.faceattend.cli;
 
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.pipeline.FaceQualityGate;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,9 +18,16 @@ import java.util.Optional;
  */
 final class CentralFaceEmbedder {
     private final FacePipeline pipeline;
+    private final FaceQualityGate gate = FaceQualityGate.defaults();
+    private final Map<Path, FaceQualityGate.Verdict> verdicts = new HashMap<>();
 
     CentralFaceEmbedder(FacePipeline pipeline) {
         this.pipeline = pipeline;
+    }
+
+    /** What the station's quality gate said of each embedded photo's face (none where no face was found). */
+    Map<Path, FaceQualityGate.Verdict> verdicts() {
+        return verdicts;
     }
 
     /** The central face's embedding; empty when no face is found or the file cannot be read. */
@@ -31,6 +41,9 @@ final class CentralFaceEmbedder {
         double cx = image.width() / 2.0, cy = image.height() / 2.0;
         return pipeline.detect(image).stream()
                 .min(Comparator.comparingDouble((DetectedFace f) -> Math.hypot(f.box().centerX() - cx, f.box().centerY() - cy)))
-                .map(face -> pipeline.embed(image, face));
+                .map(face -> {
+                    verdicts.put(photo, gate.check(face, pipeline.align(image, face)));
+                    return pipeline.embed(image, face);
+                });
     }
 }

@@ -44,7 +44,10 @@ final class EvalCommand {
 
     /** Embeds every distinct photo once, with a progress bar. */
     static Map<Path, Optional<Embedding>> embedAll(FacePipeline pipeline, List<Path> photos, PrintWriter err, boolean quiet) {
-        CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
+        return embedAll(new CentralFaceEmbedder(pipeline), photos, err, quiet);
+    }
+
+    static Map<Path, Optional<Embedding>> embedAll(CentralFaceEmbedder embedder, List<Path> photos, PrintWriter err, boolean quiet) {
         Console.Progress progress = new Console.Progress(err, "Embedding", photos.size(), quiet);
         Map<Path, Optional<Embedding>> out = new HashMap<>();
         for (Path p : photos) {
@@ -159,16 +162,23 @@ final class EvalCommand {
                 if (extra != null) {
                     extra.people().forEach(p -> all.addAll(p.images()));
                 }
-                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, all, err, options.json);
-                IdentificationResult closedResult = evaluate(closed, embeddings, rule);
-                IdentificationResult openResult = evaluate(open, embeddings, rule);
+                CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
+                Map<Path, Optional<Embedding>> embeddings = embedAll(embedder, all, err, options.json);
+                IdentificationResult closedResult = evaluate(closed, embeddings, rule, p -> true);
+                IdentificationResult openResult = evaluate(open, embeddings, rule, p -> true);
+                QualityGateReport gated = new QualityGateReport(embedder.verdicts(), open.probes());
+                IdentificationResult openGated = evaluate(open, embeddings, rule, gated::decided);
                 if (options.json) {
-                    out.println("{\"closedSet\": " + closedResult.toJson() + ",\n\"openSet\": " + openResult.toJson() + "}");
+                    out.println("{\"closedSet\": " + closedResult.toJson() + ",\n\"openSet\": " + openResult.toJson()
+                            + ",\n\"openSetQualityGated\": " + openGated.toJson() + ",\n\"qualityGate\": " + gated.toJson() + "}");
                 } else {
                     out.println("== " + closed.description());
                     out.println(closedResult.summary());
                     out.println("== " + open.description());
                     out.println(openResult.summary());
+                    out.println("== " + open.description() + ", quality gate on (probes it turns away get no decision)");
+                    out.println(gated.summary());
+                    out.println(openGated.summary());
                 }
                 out.flush();
                 return ExitCode.OK;
@@ -176,7 +186,7 @@ final class EvalCommand {
         }
 
         private IdentificationResult evaluate(IdentificationProtocol.Split split, Map<Path, Optional<Embedding>> embeddings,
-                                              OpenSetDecision rule) {
+                                              OpenSetDecision rule, java.util.function.Predicate<Path> decided) {
             Map<String, List<Embedding>> gallery = new LinkedHashMap<>();
             GalleryIndex index = null;
             for (IdentificationProtocol.Enrolment e : split.enrolments()) {
@@ -190,6 +200,9 @@ final class EvalCommand {
             }
             List<ProbeEmbedding> probes = new ArrayList<>();
             for (IdentificationProtocol.Probe p : split.probes()) {
+                if (!decided.test(p.image())) {
+                    continue;
+                }
                 probes.add(new ProbeEmbedding(p.image().toString(), p.label(), embeddings.get(p.image()).orElse(null)));
             }
             // the station's own rule on the station's own gallery class: the threshold it would use here

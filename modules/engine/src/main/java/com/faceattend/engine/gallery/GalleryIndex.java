@@ -16,9 +16,14 @@ import java.util.stream.IntStream;
  * {@code float[]} (row-major, one row per template), searched by SIMD dot products. Several
  * templates per person; a person's score is the best of their templates.
  *
- * <p>Large galleries are searched in two steps: an int8 copy of every row (a quarter of the
- * memory to stream) ranks all templates, and the best {@value #RESCORED_ROWS} are scored again
- * exactly from the float rows. Scores returned are always exact float cosines.
+ * <p>Large galleries are searched in two steps: a 4-bit copy of every row ({@link Int4Codes}, an
+ * eighth of the memory to stream) ranks all templates, and the best {@value #RESCORED_ROWS} are scored
+ * again exactly from the float rows. Scores returned are always exact float cosines; the first pass
+ * only decides which rows are rescored, and its error (about 0.005) is far below the score gap
+ * between the best template and the {@value #RESCORED_ROWS}th, so the exact best is kept (recall@1
+ * against the exact scan is tested in the benchmarks module's {@code GallerySearchRecallTest} and printed by its JMH run).
+ * Memory per template: 4 x dimension bytes of floats, dimension/2 bytes of codes and 8 bytes of
+ * bookkeeping (2,312 bytes at 512-d).
  *
  * <p>Only embeddings of {@link #modelId()} are accepted, so vectors of different models are never
  * compared. Thread-safe: searches share a read lock, changes take the write lock.
@@ -26,9 +31,9 @@ import java.util.stream.IntStream;
 public final class GalleryIndex {
     /** Below this many floats a single thread is faster than forking (measured: 10,000 x 512 is not worth it). */
     private static final long PARALLEL_THRESHOLD = 1L << 23;
-    /** From this many templates on, the int8 first pass pays for itself (JMH: 0.74 vs 1.97 ms at 10,000; slower at 1,000). */
+    /** From this many templates on, a compact first pass pays for itself (JMH, int8 pass: 0.74 vs 1.97 ms at 10,000; slower at 1,000). */
     static final int COARSE_THRESHOLD = 5_000;
-    /** Templates the int8 pass hands to exact rescoring. */
+    /** Templates the 4-bit pass hands to exact rescoring. */
     static final int RESCORED_ROWS = 256;
 
     private final String modelId;
@@ -36,6 +41,7 @@ public final class GalleryIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final int parallelism;
 
+    private final Int4Codes codes;
     private float[] vectors;
     private byte[] coarse;
     private float[] coarseScale;
@@ -59,8 +65,9 @@ public final class GalleryIndex {
         this.modelId = modelId;
         this.dimension = dimension;
         this.parallelism = Math.max(1, parallelism);
+        this.codes = new Int4Codes(dimension, VectorMath.int4MinimumPadded());
         this.vectors = new float[16 * dimension];
-        this.coarse = new byte[16 * dimension];
+        this.coarse = new byte[16 * codes.rowBytes()];
         this.coarseScale = new float[16];
         this.rowPerson = new int[16];
     }
@@ -86,7 +93,7 @@ public final class GalleryIndex {
             personNames.set(slot, displayName);
             ensureCapacity(rows + 1);
             System.arraycopy(template.vector(), 0, vectors, rows * dimension, dimension);
-            coarseScale[rows] = Int8Quantizer.quantize(template.vector(), 0, dimension, coarse, rows * dimension);
+            coarseScale[rows] = codes.encodeRow(template.vector(), coarse, rows * codes.rowBytes());
             rowPerson[rows++] = slot;
             impostors = null;
         } finally {
@@ -107,7 +114,7 @@ public final class GalleryIndex {
                 if (rowPerson[r] != slot) {
                     if (kept != r) {
                         System.arraycopy(vectors, r * dimension, vectors, kept * dimension, dimension);
-                        System.arraycopy(coarse, r * dimension, coarse, kept * dimension, dimension);
+                        System.arraycopy(coarse, r * codes.rowBytes(), coarse, kept * codes.rowBytes(), codes.rowBytes());
                         coarseScale[kept] = coarseScale[r];
                         rowPerson[kept] = rowPerson[r];
                     }
@@ -117,7 +124,7 @@ public final class GalleryIndex {
             int removed = rows - kept;
             // Overwrite the freed tail so removed biometric vectors do not linger in memory.
             Arrays.fill(vectors, kept * dimension, rows * dimension, 0f);
-            Arrays.fill(coarse, kept * dimension, rows * dimension, (byte) 0);
+            Arrays.fill(coarse, kept * codes.rowBytes(), rows * codes.rowBytes(), (byte) 0);
             rows = kept;
             impostors = null;
             personSlots.remove(personKey);
@@ -237,36 +244,53 @@ public final class GalleryIndex {
             if (rows == 0) {
                 return List.of();
             }
-            float[] scores = new float[rows];
             if (rows >= COARSE_THRESHOLD) {
-                scoreBestRowsExactly(probe.vector(), scores);
-            } else {
-                scoreAll(probe.vector(), scores);
+                return topPersons(bestRowsScoredExactly(probe.vector()), k);
             }
-            return topPersons(scores, k);
+            return searchExactly(probe.vector(), k);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private void scoreAll(float[] query, float[] scores) {
-        forChunks((from, to) -> VectorMath.dotRows(vectors, query, dimension, from, to, scores));
+    /**
+     * The {@code k} best persons by an exact float scan of every row: the yardstick the two-step
+     * search of large galleries is measured against (tests, benchmark).
+     */
+    List<PersonMatch> searchExact(Embedding probe, int k) {
+        checkCompatible(probe);
+        lock.readLock().lock();
+        try {
+            return rows == 0 ? List.of() : searchExactly(probe.vector(), k);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
-    /**
-     * Ranks every row with the int8 copy, then scores the best {@link #RESCORED_ROWS} exactly;
-     * all other rows get negative infinity, so they can never be a person's best.
-     */
-    private void scoreBestRowsExactly(float[] query, float[] scores) {
-        byte[] q = new byte[dimension];
-        Int8Quantizer.quantize(query, 0, dimension, q, 0);
+    private List<PersonMatch> searchExactly(float[] query, int k) {
+        float[] scores = new float[rows];
+        forChunks((from, to) -> VectorMath.dotRows(vectors, query, dimension, from, to, scores));
+        int[] all = new int[rows];
+        Arrays.setAll(all, r -> r);
+        return topPersons(new ScoredRows(all, scores), k);
+    }
+
+    /** Rows and their exact scores. */
+    private record ScoredRows(int[] rows, float[] scores) {
+    }
+
+    /** Ranks every row with the 4-bit copy, then scores the best {@link #RESCORED_ROWS} exactly. */
+    private ScoredRows bestRowsScoredExactly(float[] query) {
+        short[] q = new short[codes.paddedDimension()];
+        codes.queryCodes(query, q);
         int[] approx = new int[rows];
-        forChunks((from, to) -> VectorMath.dotRowsInt8(coarse, q, dimension, from, to, approx));
+        forChunks((from, to) -> VectorMath.dotRowsInt4(coarse, q, codes.paddedDimension(), from, to, approx));
         int[] best = TopRows.select(approx, coarseScale, rows, RESCORED_ROWS);
-        Arrays.fill(scores, Float.NEGATIVE_INFINITY);
-        for (int r : best) {
-            VectorMath.dotRows(vectors, query, dimension, r, r + 1, scores);
+        float[] exact = new float[best.length];
+        for (int i = 0; i < best.length; i++) {
+            exact[i] = VectorMath.dot(vectors, best[i] * dimension, query, 0, dimension);
         }
+        return new ScoredRows(best, exact);
     }
 
     private void forChunks(RowRange work) {
@@ -289,13 +313,13 @@ public final class GalleryIndex {
         void run(int from, int to);
     }
 
-    private List<PersonMatch> topPersons(float[] scores, int k) {
+    private List<PersonMatch> topPersons(ScoredRows scored, int k) {
         float[] best = new float[personKeys.size()];
         Arrays.fill(best, Float.NEGATIVE_INFINITY);
-        for (int r = 0; r < rows; r++) {
-            int p = rowPerson[r];
-            if (scores[r] > best[p]) {
-                best[p] = scores[r];
+        for (int i = 0; i < scored.rows().length; i++) {
+            int p = rowPerson[scored.rows()[i]];
+            if (scored.scores()[i] > best[p]) {
+                best[p] = scored.scores()[i];
             }
         }
         // Partial selection: k is tiny (1..5) next to the number of persons.
@@ -321,7 +345,7 @@ public final class GalleryIndex {
         if (needed > rowPerson.length) {
             int capacity = Math.max(needed, rowPerson.length + (rowPerson.length >> 1));
             vectors = Arrays.copyOf(vectors, capacity * dimension);
-            coarse = Arrays.copyOf(coarse, capacity * dimension);
+            coarse = Arrays.copyOf(coarse, capacity * codes.rowBytes());
             coarseScale = Arrays.copyOf(coarseScale, capacity);
             rowPerson = Arrays.copyOf(rowPerson, capacity);
         }

@@ -3,6 +3,8 @@ package com.faceattend.engine.gallery;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,8 +15,18 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorMath {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_64;
-    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
+    /** The int4 kernel widens bytes to shorts: as many short lanes as the machine's widest vector holds. */
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Byte> NIBBLE_BYTES =
+            ByteVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(SHORTS.vectorBitSize() / 2));
+    /** Half the short lanes, so a 16-bit accumulator widens into exactly two int vectors. */
+    private static final VectorSpecies<Integer> WIDE_INTS =
+            IntVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(SHORTS.vectorBitSize()));
+    /**
+     * Loop steps between widening the 16-bit sums: each step adds two products of at most 7 x 127 per
+     * lane, so 16 steps stay below 32,767.
+     */
+    private static final int INT4_STEPS_PER_FLUSH = 16;
 
     private VectorMath() {
     }
@@ -62,25 +74,66 @@ final class VectorMath {
         }
     }
 
+    /** The smallest padded row the int4 kernel works on: two vector widths of coordinates. */
+    static int int4MinimumPadded() {
+        return 2 * SHORTS.length();
+    }
+
     /**
-     * Integer dot products of int8 rows with an int8 query: scores[r] = sum(rows[r][i] * query[i]).
-     * A quarter of the memory traffic of floats, which is what bounds a 100,000-template scan.
+     * Integer dot products of 4-bit rows (layout of {@link Int4Codes}) with a 16-bit probe:
+     * scores[r] = sum(code[r][i] * query[i]). Half the bytes of int8 and no 32-bit multiplies:
+     * products are summed in 16-bit lanes, widened every {@value #INT4_STEPS_PER_FLUSH} steps. Two rows
+     * share each probe load; the body is written out in one method so C2 keeps every vector in a
+     * register (split into helpers it stopped inlining and boxed them: three times slower).
      */
-    static void dotRowsInt8(byte[] rows, byte[] query, int dim, int from, int to, int[] scores) {
-        int bound = dim - dim % BYTES.length();
-        for (int r = from; r < to; r++) {
-            int o = r * dim;
-            IntVector acc = IntVector.zero(INTS);
-            for (int i = 0; i < bound; i += BYTES.length()) {
-                IntVector x = (IntVector) ByteVector.fromArray(BYTES, rows, o + i).convertShape(VectorOperators.B2I, INTS, 0);
-                IntVector y = (IntVector) ByteVector.fromArray(BYTES, query, i).convertShape(VectorOperators.B2I, INTS, 0);
-                acc = acc.add(x.mul(y));
+    static void dotRowsInt4(byte[] rows, short[] query, int padded, int from, int to, int[] scores) {
+        int half = padded / 2;
+        int step = NIBBLE_BYTES.length();
+        int block = step * INT4_STEPS_PER_FLUSH;
+        int r = from;
+        for (; r + 1 < to; r += 2) {
+            int o0 = r * half, o1 = o0 + half;
+            IntVector w0 = IntVector.zero(WIDE_INTS), w1 = w0;
+            for (int b = 0; b < half; b += block) {
+                ShortVector a0 = ShortVector.zero(SHORTS), a1 = a0;
+                int end = Math.min(half, b + block);
+                for (int j = b; j < end; j += step) {
+                    ShortVector qLo = ShortVector.fromArray(SHORTS, query, j);
+                    ShortVector qHi = ShortVector.fromArray(SHORTS, query, j + half);
+                    ShortVector p0 = (ShortVector) ByteVector.fromArray(NIBBLE_BYTES, rows, o0 + j)
+                            .convertShape(VectorOperators.B2S, SHORTS, 0);
+                    ShortVector p1 = (ShortVector) ByteVector.fromArray(NIBBLE_BYTES, rows, o1 + j)
+                            .convertShape(VectorOperators.B2S, SHORTS, 0);
+                    a0 = a0.add(p0.lanewise(VectorOperators.LSHL, 12).lanewise(VectorOperators.ASHR, 12).mul(qLo))
+                            .add(p0.lanewise(VectorOperators.ASHR, 4).mul(qHi));
+                    a1 = a1.add(p1.lanewise(VectorOperators.LSHL, 12).lanewise(VectorOperators.ASHR, 12).mul(qLo))
+                            .add(p1.lanewise(VectorOperators.ASHR, 4).mul(qHi));
+                }
+                w0 = w0.add((IntVector) a0.convertShape(VectorOperators.S2I, WIDE_INTS, 0))
+                        .add((IntVector) a0.convertShape(VectorOperators.S2I, WIDE_INTS, 1));
+                w1 = w1.add((IntVector) a1.convertShape(VectorOperators.S2I, WIDE_INTS, 0))
+                        .add((IntVector) a1.convertShape(VectorOperators.S2I, WIDE_INTS, 1));
             }
-            int s = acc.reduceLanes(VectorOperators.ADD);
-            for (int i = bound; i < dim; i++) {
-                s += rows[o + i] * query[i];
+            scores[r] = w0.reduceLanes(VectorOperators.ADD);
+            scores[r + 1] = w1.reduceLanes(VectorOperators.ADD);
+        }
+        for (; r < to; r++) {
+            int o = r * half;
+            IntVector w = IntVector.zero(WIDE_INTS);
+            for (int b = 0; b < half; b += block) {
+                ShortVector a = ShortVector.zero(SHORTS);
+                int end = Math.min(half, b + block);
+                for (int j = b; j < end; j += step) {
+                    ShortVector p = (ShortVector) ByteVector.fromArray(NIBBLE_BYTES, rows, o + j)
+                            .convertShape(VectorOperators.B2S, SHORTS, 0);
+                    a = a.add(p.lanewise(VectorOperators.LSHL, 12).lanewise(VectorOperators.ASHR, 12)
+                                    .mul(ShortVector.fromArray(SHORTS, query, j)))
+                            .add(p.lanewise(VectorOperators.ASHR, 4).mul(ShortVector.fromArray(SHORTS, query, j + half)));
+                }
+                w = w.add((IntVector) a.convertShape(VectorOperators.S2I, WIDE_INTS, 0))
+                        .add((IntVector) a.convertShape(VectorOperators.S2I, WIDE_INTS, 1));
             }
-            scores[r] = s;
+            scores[r] = w.reduceLanes(VectorOperators.ADD);
         }
     }
 

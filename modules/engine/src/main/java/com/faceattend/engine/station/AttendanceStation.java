@@ -3,6 +3,7 @@ package com.faceattend.engine.station;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.gallery.PersonMatch;
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.pipeline.FaceQualityGate;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceListener;
 import com.faceattend.spi.DetectedFace;
@@ -55,6 +56,7 @@ public final class AttendanceStation {
     private final List<Track> endedTracks = new ArrayList<>();
     private long frameCounter;
     private FacePrescreen prescreen;
+    private FaceQualityGate qualityGate;
     private int livenessPatienceFrames = DEFAULT_LIVENESS_PATIENCE;
     private RecentPasses recentPasses;
     private FrameAnalysis last = new FrameAnalysis(0, false, List.of(), List.of());
@@ -89,6 +91,14 @@ public final class AttendanceStation {
      */
     public void usePrescreen(FacePrescreen screen) {
         this.prescreen = screen;
+    }
+
+    /**
+     * Faces the gate turns away (too small, blurred, turned, badly lit) neither vote nor decide:
+     * "look at the camera", not a guess and not a stranger alert. Null (the default): every face counts.
+     */
+    public void useQualityGate(FaceQualityGate gate) {
+        this.qualityGate = gate;
     }
 
     /**
@@ -190,6 +200,9 @@ public final class AttendanceStation {
     }
 
     private void observe(FrameImage frame, DetectedFace face, Track track, List<AttendanceEvent> events) {
+        if (qualityGate != null && qualityGate.check(face, pipeline.align(frame, face)) != FaceQualityGate.Verdict.FIT) {
+            return;
+        }
         Embedding embedding = pipeline.embed(frame, face);
         track.addEmbedding(embedding);
         // Each frame votes for its own best match (no threshold): a check that the track has not

@@ -104,16 +104,34 @@ class GalleryIndexTest {
     }
 
     @Test
-    void int8ScoresTrackTheFloatScores() {
+    void theInt4KernelEqualsAPlainDecodingAndTracksTheFloatScores() {
         Random r = new Random(6);
-        int dim = 512;
-        Embedding a = unit(r, dim), b = unit(r, dim);
-        byte[] qa = new byte[dim], qb = new byte[dim];
-        float sa = Int8Quantizer.quantize(a.vector(), 0, dim, qa, 0);
-        float sb = Int8Quantizer.quantize(b.vector(), 0, dim, qb, 0);
-        int[] dot = new int[1];
-        VectorMath.dotRowsInt8(qa, qb, dim, 0, 1, dot);
-        assertEquals(a.cosine(b), dot[0] * sa * sb, 3e-3f);
+        for (int dim : new int[] {512, 100}) { // 100: padded to a power of two
+            Int4Codes codes = new Int4Codes(dim, VectorMath.int4MinimumPadded());
+            int rows = 7;
+            Embedding[] all = new Embedding[rows];
+            byte[] packed = new byte[rows * codes.rowBytes()];
+            float[] rowScale = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                all[i] = unit(r, dim);
+                rowScale[i] = codes.encodeRow(all[i].vector(), packed, i * codes.rowBytes());
+            }
+            Embedding probe = unit(r, dim);
+            short[] q = new short[codes.paddedDimension()];
+            float probeScale = codes.queryCodes(probe.vector(), q);
+            int[] simd = new int[rows];
+            VectorMath.dotRowsInt4(packed, q, codes.paddedDimension(), 0, rows, simd);
+            int half = codes.rowBytes();
+            for (int i = 0; i < rows; i++) {
+                int plain = 0;
+                for (int j = 0; j < half; j++) {
+                    byte b = packed[i * half + j];
+                    plain += ((b << 28) >> 28) * q[j] + (b >> 4) * q[j + half];
+                }
+                assertEquals(plain, simd[i], "row " + i + " at " + dim + "-d");
+                assertEquals(all[i].cosine(probe), simd[i] * rowScale[i] * probeScale, 0.03f, "row " + i + " at " + dim + "-d");
+            }
+        }
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     private final Database db;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<String>> employeeListeners = new CopyOnWriteArrayList<>();
+    /** Who this store is signed in as; a database without accounts has an unsecured session. */
+    private volatile StoreSignIn.Session session;
 
     private DerbyAttendanceStore(Location location, Database db) {
         this.location = location;
@@ -48,19 +50,34 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     /**
      * Opens the database in {@code databaseDir}, creating it (and missing parent folders) if
      * absent, and brings its schema up to date. Only one process may open a folder at a time.
+     * Refused once the database has user accounts: use {@link #openEmbedded(Path, StoreLogin)}.
      */
     public static DerbyAttendanceStore openEmbedded(Path databaseDir) {
+        return openEmbedded(databaseDir, StoreLogin.none());
+    }
+
+    /**
+     * Opens the database in {@code databaseDir} as {@code login} (see {@link StoreLogin}): once
+     * {@code faceattend users init} ran, Derby checks the password and the account's role limits
+     * every statement; before that, the login is not needed and everyone works as the owner.
+     *
+     * @throws StoreException of kind REFUSED for a wrong password, a locked or disabled account
+     */
+    public static DerbyAttendanceStore openEmbedded(Path databaseDir, StoreLogin login) {
         Objects.requireNonNull(databaseDir, "databaseDir");
+        Objects.requireNonNull(login, "login");
         Path dir = databaseDir.toAbsolutePath().normalize();
         Location where = Location.embedded(dir);
-        DataSource dataSource = EmbeddedDatabases.open(dir, where);
+        StoreSignIn.Session session = StoreSignIn.embedded(dir, where, login);
+        DerbyAttendanceStore store;
         try {
-            SchemaMigrator.migrate(dataSource, where);
+            store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
         } catch (RuntimeException e) {
-            EmbeddedDatabases.release(dir, where);
+            EmbeddedDatabases.release(dir, where, session.shutdownUser(), session.shutdownPassword());
             throw e;
         }
-        return opened(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+        store.session = session;
+        return finishOpen(store);
     }
 
     /**
@@ -89,7 +106,11 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * {@link BiometricScrubber#markPending}); if that fails now, the record stays for the next open.
      */
     private static DerbyAttendanceStore opened(Location where, Database db) {
-        DerbyAttendanceStore store = new DerbyAttendanceStore(where, db);
+        return finishOpen(new DerbyAttendanceStore(where, db));
+    }
+
+    private static DerbyAttendanceStore finishOpen(DerbyAttendanceStore store) {
+        Database db = store.db;
         try {
             BiometricScrubber.scrubPending(db);
         } catch (StoreException e) {
@@ -109,6 +130,47 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         ds.setDatabaseName(databaseName);
         ds.setLoginTimeout(15); // seconds; an unreachable host should fail, not hang a station
         return ds;
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    /** Whether the database has user accounts (then every connection is signed in and role-limited). */
+    public boolean hasAccounts() {
+        return session != null && session.secured();
+    }
+
+    /** The signed-in account, or empty without accounts or as the owner. */
+    public Optional<String> account() {
+        return session == null ? Optional.empty() : Optional.ofNullable(session.account());
+    }
+
+    /** The signed-in account's role, or empty where every role applies (no accounts yet, or the owner). */
+    public Optional<StoreRole> role() {
+        return session == null ? Optional.empty() : Optional.ofNullable(session.role());
+    }
+
+    /**
+     * The accounts of this database, for an administrator (or the owner) on a machine holding the
+     * owner secret.
+     *
+     * @throws StoreException REFUSED naming the role needed
+     */
+    public UserAccounts userAccounts() {
+        if (!hasAccounts()) {
+            throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, location + " has no user accounts yet",
+                    "Create the first administrator with `faceattend users init`.");
+        }
+        if (session.role() != null && session.role() != StoreRole.ADMIN) {
+            throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, "managing user accounts needs the role "
+                    + StoreRole.ADMIN.name() + "; '" + session.account() + "' has the role " + session.role().name(),
+                    "Sign in as an administrator.");
+        }
+        if (session.owner() == null) {
+            throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, "user accounts can only be managed on the machine "
+                    + "holding the database owner's secret (" + OwnerSecret.of(location.directory()) + ")",
+                    "Run the command there.");
+        }
+        return new UserAccounts(session.owner(), location, actor());
     }
 
     /** The embedded database's folder, or null when connected to a network server. */
@@ -616,6 +678,15 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         return db.transaction("read the audit log", c -> AuditSql.latest(c, limit));
     }
 
+    /** The audit entries {@code query} selects, newest first (needs a role that may read the log). */
+    public List<AuditEntry> listAudit(AuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.limit() <= 0) {
+            return List.of();
+        }
+        return db.transaction("read the audit log", c -> AuditSql.query(c, query));
+    }
+
     /**
      * The transaction runner, for the feature stores in this package (schedules, alerts) that keep
      * their own tables in the same database. Package-private: callers outside the store use those
@@ -636,9 +707,18 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        StoreSignIn.Session s = session;
+        if (s != null && s.account() != null) {
+            try {
+                audit(s.account(), "logout", null);
+            } catch (StoreException e) {
+                Logger.getLogger(DerbyAttendanceStore.class.getName()).warning("could not audit the sign-out: " + e.getMessage());
+            }
+        }
         db.close();
         if (!location.isNetwork()) {
-            EmbeddedDatabases.release(location.directory(), location);
+            EmbeddedDatabases.release(location.directory(), location,
+                    s == null ? null : s.shutdownUser(), s == null ? null : s.shutdownPassword());
         }
         // Network mode: the database stays up on the server for the other stations.
     }
@@ -658,8 +738,16 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         }
     }
 
-    /** Who to name in the audit trail when the caller did not say: the operating-system user. */
-    private static String osUser() {
-        return System.getProperty("user.name", "unknown");
+    /**
+     * Who to name in the audit trail when the caller did not say: the signed-in account, else the
+     * operating-system user.
+     */
+    private String osUser() {
+        return actor();
+    }
+
+    private String actor() {
+        StoreSignIn.Session s = session;
+        return s != null && s.account() != null ? s.account() : System.getProperty("user.name", "unknown");
     }
 }

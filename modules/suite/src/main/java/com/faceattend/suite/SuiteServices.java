@@ -44,6 +44,7 @@ public class SuiteServices implements AutoCloseable {
     private final SettingsFile settingsFile;
     private final ProviderRegistry registry;
     private DerbyAttendanceStore store;
+    private com.faceattend.store.StoreLogin login = com.faceattend.store.StoreLogin.none();
     private SuiteSettings settings;
     private EnrolmentService enrolment;
     private AlertService alerts;
@@ -132,10 +133,32 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Whom the store signs in as (see {@link com.faceattend.store.StoreLogin}); a store already
+     * open for someone else is closed, so the next {@link #store()} signs in anew.
+     */
+    public synchronized void signIn(com.faceattend.store.StoreLogin newLogin) {
+        this.login = Objects.requireNonNull(newLogin, "login");
+        if (enrolment != null) {
+            enrolment.close();
+            enrolment = null;
+        }
+        alerts = null;
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    /** The embedded database's folder (inside the data folder). */
+    public Path databaseDir() {
+        return dataDir.resolve("db");
+    }
+
     /** The database: embedded in the data folder, or on the network server; opened on first use. */
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
-            store = dbServer == null ? DerbyAttendanceStore.openEmbedded(dataDir.resolve("db")) : openNetworkStore(dbServer);
+            store = dbServer == null ? DerbyAttendanceStore.openEmbedded(databaseDir(), login) : openNetworkStore(dbServer);
         }
         return store;
     }

@@ -38,7 +38,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON work_shift TO fa_hr;
 GRANT SELECT, INSERT, UPDATE, DELETE ON shift_assignment TO fa_hr;
 GRANT SELECT, INSERT, UPDATE, DELETE ON holiday TO fa_hr;
 GRANT SELECT, INSERT, UPDATE, DELETE ON attendance_correction TO fa_hr;
-GRANT SELECT, INSERT, DELETE ON scrub_pending TO fa_hr;
+GRANT SELECT, INSERT, UPDATE, DELETE ON scrub_pending TO fa_hr;
 GRANT SELECT, DELETE ON attendance_event TO fa_hr;
 GRANT SELECT ON station TO fa_hr;
 GRANT SELECT ON org_setting TO fa_hr;
@@ -48,20 +48,23 @@ GRANT INSERT ON audit_log TO fa_hr;
 GRANT SELECT ON employee TO fa_security;
 GRANT SELECT ON station TO fa_security;
 GRANT SELECT ON attendance_event TO fa_security;
-GRANT SELECT ON stranger_event TO fa_security;
-GRANT SELECT ON stranger_group TO fa_security;
+GRANT SELECT, DELETE ON stranger_event TO fa_security;
+GRANT SELECT, DELETE ON stranger_group TO fa_security;
+GRANT SELECT, INSERT, UPDATE, DELETE ON scrub_pending TO fa_security;
 GRANT SELECT, UPDATE ON alert TO fa_security;
 GRANT SELECT ON org_setting TO fa_security;
 GRANT INSERT ON audit_log TO fa_security;
 
 -- station (device account): read what recognition needs, insert events and alerts, nothing else
--- (stranger groups are updated as a repeat stranger's visits add up)
+-- (stranger groups are updated as a repeat stranger's visits add up; a station deletes expired
+-- stranger embeddings when it starts, the retention rule: DELETE on those two tables only)
 GRANT SELECT ON employee TO fa_station;
 GRANT SELECT ON face_template TO fa_station;
 GRANT SELECT, INSERT ON station TO fa_station;
 GRANT SELECT, INSERT ON attendance_event TO fa_station;
-GRANT INSERT ON stranger_event TO fa_station;
-GRANT SELECT, INSERT, UPDATE ON stranger_group TO fa_station;
+GRANT SELECT, INSERT, DELETE ON stranger_event TO fa_station;
+GRANT SELECT, INSERT, UPDATE, DELETE ON stranger_group TO fa_station;
+GRANT SELECT, INSERT, UPDATE, DELETE ON scrub_pending TO fa_station;
 GRANT INSERT ON alert TO fa_station;
 GRANT SELECT ON org_setting TO fa_station;
 GRANT SELECT ON work_shift TO fa_station;

@@ -4,13 +4,11 @@ import com.faceattend.spi.Problem;
 import com.faceattend.store.PasswordRules;
 import com.faceattend.store.StoreLogin;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -32,14 +30,7 @@ final class CliCredentials {
 
     static StoreLogin resolve(String userOption, Path credentialsFile, Map<String, String> env) {
         if (credentialsFile != null) {
-            Properties p = readPrivate(credentialsFile, "credentials file");
-            String user = p.getProperty("user");
-            String password = p.getProperty("password");
-            if (user == null || user.isBlank() || password == null) {
-                throw new Problem(Problem.Kind.BAD_INPUT, "the credentials file " + credentialsFile + " lacks user= or password=",
-                        "Write two lines into it: user=NAME and password=SECRET.");
-            }
-            return StoreLogin.user(user, password);
+            return StoreLogin.fromFile(credentialsFile);
         }
         String user = userOption != null ? userOption : env.get(USER_ENV);
         if (user == null || user.isBlank()) {
@@ -86,20 +77,6 @@ final class CliCredentials {
             throw new Problem(Problem.Kind.CANCELLED, "no password given", "Run the command again and type the password.");
         }
         return new String(typed);
-    }
-
-    private static Properties readPrivate(Path file, String what) {
-        try {
-            checkPrivate(file, what);
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file)) {
-                p.load(r);
-            }
-            return p;
-        } catch (IOException e) {
-            throw new Problem(Problem.Kind.BAD_INPUT, "cannot read the " + what + " " + file + " (" + e.getMessage() + ")",
-                    "Check the path and that you may read it.");
-        }
     }
 
     /** Refuses a secret others may read: it may already be known, and using it would hide that. */

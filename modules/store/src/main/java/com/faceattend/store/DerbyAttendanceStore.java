@@ -86,19 +86,34 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * the server machine, or relative to the server's {@code derby.system.home}.
      */
     public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName) {
+        return openNetwork(host, port, databaseName, StoreLogin.none());
+    }
+
+    /**
+     * Like {@link #openNetwork(String, int, String)}, signed in as {@code login} where the database
+     * has accounts (see {@link StoreLogin}).
+     */
+    public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName, StoreLogin login) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(databaseName, "databaseName");
+        Objects.requireNonNull(login, "login");
         Location where = Location.network(host, port, databaseName);
         ClientDataSource create = clientDataSource(host, port, databaseName);
         create.setCreateDatabase("create");
         try {
-            create.getConnection().close(); // reachable, and the database exists now
+            // reachable, and the database exists now
+            (login.kind() == StoreLogin.Kind.USER ? create.getConnection(login.user(), login.password()) : create.getConnection()).close();
         } catch (SQLException e) {
+            if (StoreErrors.hasState(e, "08004") && String.valueOf(e.getMessage()).contains("authentication")) {
+                throw login.kind() == StoreLogin.Kind.USER ? StoreSignIn.wrongCredentials(login, e) : StoreSignIn.needsSignIn(where);
+            }
             throw StoreErrors.translate(e, where, "connect");
         }
-        DataSource dataSource = clientDataSource(host, port, databaseName);
-        SchemaMigrator.migrate(dataSource, where);
-        return opened(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+        StoreSignIn.Session session = StoreSignIn.network(clientDataSource(host, port, databaseName), where, login);
+        SchemaMigrator.migrate(session.pool(), where);
+        DerbyAttendanceStore store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
+        store.session = session;
+        return finishOpen(store);
     }
 
     /**
@@ -110,9 +125,8 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     }
 
     private static DerbyAttendanceStore finishOpen(DerbyAttendanceStore store) {
-        Database db = store.db;
         try {
-            BiometricScrubber.scrubPending(db);
+            store.scrubPending();
         } catch (StoreException e) {
             java.util.logging.Logger.getLogger(DerbyAttendanceStore.class.getName()).warning(
                     "a pending wipe of deleted face data could not be finished yet: " + e.getMessage());
@@ -130,6 +144,30 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         ds.setDatabaseName(databaseName);
         ds.setLoginTimeout(15); // seconds; an unreachable host should fail, not hang a station
         return ds;
+    }
+
+    /**
+     * Wipes deleted face data from the database files. Derby lets only the tables' owner compress
+     * them, so with accounts this runs on an owner connection (this machine holds the owner
+     * secret); without one the wipe stays pending until the owner's machine opens the database.
+     */
+    void scrubPending() {
+        StoreSignIn.Session s = session;
+        if (s == null || s.account() == null) {
+            BiometricScrubber.scrubPending(db);
+            return;
+        }
+        if (s.owner() == null) {
+            Logger.getLogger(DerbyAttendanceStore.class.getName()).info(
+                    "deleted face data will be wiped from the files when the database's own machine opens it");
+            return;
+        }
+        Database owner = new Database(new ConnectionPool(s.owner(), 1, location), location);
+        try {
+            BiometricScrubber.scrubPending(owner);
+        } finally {
+            owner.close();
+        }
     }
 
     // ---------------------------------------------------------------- accounts
@@ -296,7 +334,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             return templates;
         });
         employeeChanged(code);
-        BiometricScrubber.scrubPending(db);
+        scrubPending();
         return erased;
     }
 
@@ -347,7 +385,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     public void deleteEmployee(String code, String actor) {
         eraseEmployeeRows(code, actor);
         try {
-            BiometricScrubber.scrubPending(db);
+            scrubPending();
         } catch (StoreException e) {
             throw new StoreException("employee '" + code + "' was deleted, but their old face templates could not yet "
                     + "be wiped from the database files: " + e.getMessage(),
@@ -382,7 +420,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      */
     public void compactBiometricData() {
         BiometricScrubber.scrub(db, "FACE_TEMPLATE", "STRANGER_EVENT");
-        BiometricScrubber.scrubPending(db);
+        scrubPending();
     }
 
     // ---------------------------------------------------------------- templates
@@ -654,7 +692,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             return n;
         });
         if (purged > 0) {
-            BiometricScrubber.scrubPending(db);
+            scrubPending();
         }
         return purged;
     }

@@ -41,6 +41,38 @@ public final class StoreLogin {
         return new StoreLogin(Kind.OWNER, null, null);
     }
 
+    /**
+     * The account in a credentials file: {@code user=NAME} and {@code password=SECRET} lines
+     * (properties format), for unattended starts. Refused unless only its owner may read it: a
+     * password others could read may already be known, and using it would hide that.
+     */
+    public static StoreLogin fromFile(java.nio.file.Path file) {
+        try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                var perms = java.nio.file.Files.getPosixFilePermissions(file);
+                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
+                    throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, "the credentials file " + file
+                            + " may be read or changed by other users",
+                            "Make it private with `chmod 600 " + file + "` (and change the password if others could read it).");
+                }
+            }
+            java.util.Properties p = new java.util.Properties();
+            try (var r = java.nio.file.Files.newBufferedReader(file)) {
+                p.load(r);
+            }
+            String user = p.getProperty("user");
+            String password = p.getProperty("password");
+            if (user == null || user.isBlank() || password == null) {
+                throw new StoreException(com.faceattend.spi.Problem.Kind.BAD_INPUT, "the credentials file " + file
+                        + " lacks user= or password=", "Write two lines into it: user=NAME and password=SECRET.");
+            }
+            return user(user, password);
+        } catch (java.io.IOException e) {
+            throw new StoreException(com.faceattend.spi.Problem.Kind.BAD_INPUT, "cannot read the credentials file " + file
+                    + " (" + e.getMessage() + ")", "Check the path and that you may read it.", e);
+        }
+    }
+
     Kind kind() {
         return kind;
     }

@@ -195,10 +195,53 @@ class RolesOverJdbcTest {
             assertEquals(Problem.Kind.REFUSED, audit.kind());
             assertTrue(audit.getMessage().contains("needs the role ADMIN or AUDITOR"), audit.getMessage());
             assertEquals(1, hr.listEmployees(true).size());
+            hr.addEmployee("E2", "Short Stay", null, StoreTestSupport.CONSENT);
+            hr.deleteEmployee("E2", "hilda"); // HR erases people; the wipe of the files runs as the owner
+            assertEquals(1, hr.listEmployees(true).size());
         }
         StoreException anonymous = assertThrows(StoreException.class, () -> DerbyAttendanceStore.openEmbedded(dir));
         assertEquals(Problem.Kind.REFUSED, anonymous.kind());
         assertTrue(anonymous.getMessage().contains("sign in"), anonymous.getMessage());
+    }
+
+    /** A station on another machine signs in over the Derby network server with its device account. */
+    @Test
+    void aStationAccountOverTheNetworkRecordsPassesAndIsRefusedTheRest() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        var server = new org.apache.derby.drda.NetworkServerControl(java.net.InetAddress.getByName("127.0.0.1"), port);
+        server.start(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        try {
+            for (int i = 0; ; i++) {
+                try {
+                    server.ping();
+                    break;
+                } catch (Exception notYet) {
+                    if (i > 100) {
+                        throw notYet;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            StoreException anonymous = assertThrows(StoreException.class,
+                    () -> DerbyAttendanceStore.openNetwork("127.0.0.1", port, dir.toString()));
+            assertEquals(Problem.Kind.REFUSED, anonymous.kind(), anonymous.getMessage());
+            try (DerbyAttendanceStore station = DerbyAttendanceStore.openNetwork("127.0.0.1", port, dir.toString(),
+                    StoreLogin.user("gate1", PW))) {
+                assertEquals(StoreRole.STATION, station.role().orElseThrow());
+                java.time.Instant t = java.time.Instant.parse("2026-01-05T08:00:00Z");
+                station.recordAttendance(new com.faceattend.spi.AttendanceEvent.PersonRecognized(t, "gate", "E1", "x",
+                        com.faceattend.spi.AttendanceEvent.Direction.IN, 0.8f, 0.95f));
+                assertEquals(1, station.listAttendance(t, t.plusSeconds(1), "E1").size());
+                StoreException delete = assertThrows(StoreException.class, () -> station.deleteEmployee("E1", "gate1"));
+                assertEquals(Problem.Kind.REFUSED, delete.kind());
+                assertTrue(delete.getMessage().contains("needs the role"), delete.getMessage());
+            }
+        } finally {
+            server.shutdown();
+        }
     }
 
     @Test

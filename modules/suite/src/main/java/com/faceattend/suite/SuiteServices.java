@@ -158,12 +158,12 @@ public class SuiteServices implements AutoCloseable {
     /** The database: embedded in the data folder, or on the network server; opened on first use. */
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
-            store = dbServer == null ? DerbyAttendanceStore.openEmbedded(databaseDir(), login) : openNetworkStore(dbServer);
+            store = dbServer == null ? DerbyAttendanceStore.openEmbedded(databaseDir(), login) : openNetworkStore(dbServer, login);
         }
         return store;
     }
 
-    private static DerbyAttendanceStore openNetworkStore(String server) {
+    private static DerbyAttendanceStore openNetworkStore(String server, com.faceattend.store.StoreLogin login) {
         String[] hostPort = server.split(":", 2);
         int port;
         try {
@@ -172,7 +172,7 @@ public class SuiteServices implements AutoCloseable {
             throw new SettingsException("dbServer", "the database server must be HOST or HOST:PORT, not '" + server + "'",
                     "give it as, for example, 192.0.2.10:1527");
         }
-        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend");
+        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend", login);
     }
 
     /** A pipeline of the configured providers (liveness as set); the caller closes it. */

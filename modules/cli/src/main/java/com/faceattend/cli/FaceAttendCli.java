@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             EmployeesCommand.class, EventsCommand.class, EvalCommand.class, BenchCommand.class, ModelsCommand.class,
             DbCommand.class, ServerCommand.class,
             ReportCommand.class, ScheduleCommand.class, HolidayCommand.class, AttendanceCommand.class,
-            AlertsCommand.class, PluginsCommand.class,
+            AlertsCommand.class, PluginsCommand.class, UsersCommand.class, AuditCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done (verify: same person)   1 done, some inputs rejected   2 usage error",
@@ -34,6 +34,15 @@ public final class FaceAttendCli {
     @Option(names = "--verbose", description = "Log more detail to the log file.")
     boolean verbose;
 
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Sign in as this account (the password is asked for; default: $FACEATTEND_USER with $FACEATTEND_PASSWORD). "
+                    + "Needed once the database has accounts (faceattend users init).")
+    String user;
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "Sign in with the user= and password= lines of this owner-only file (chmod 600).")
+    Path credentials;
+
     Path dataDir() {
         if (dataDir != null) {
             return dataDir.toAbsolutePath();
@@ -46,7 +55,14 @@ public final class FaceAttendCli {
      * Logging is already set up by {@link #execute}.
      */
     SuiteServices openSuite() {
-        return new SuiteServices(dataDir(), dbServer);
+        SuiteServices suite = new SuiteServices(dataDir(), dbServer);
+        try {
+            suite.signIn(CliCredentials.resolve(user, credentials, System.getenv()));
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
     }
 
     public static void main(String[] args) {

@@ -86,6 +86,16 @@ final class ReportCommand implements Callable<Integer> {
                 CsvExporter.export(report, csv, progress, CancellationToken.none());
             }
             List<Path> pngs = charts == null ? List.of() : ChartFiles.writeAll(report, charts);
+            List<String> written = new java.util.ArrayList<>();
+            for (Path f : new Path[] {xlsx, pdf, csv, charts}) {
+                if (f != null) {
+                    written.add(f.toAbsolutePath().toString());
+                }
+            }
+            if (!written.isEmpty()) { // exports carry personal data out of the database: audited
+                ctx.store().audit(ctx.store().account().orElse(EnrollCommand.actor()), "report-export",
+                        request.from() + ".." + request.to() + " to " + String.join(", ", written));
+            }
             if (json) {
                 Console.printJson(out, summary(report));
                 return ExitCode.OK;

@@ -17,9 +17,11 @@ public final class AlertStore {
     private static final int MAX_CODE = 64;
 
     private final Database db;
+    private final DerbyAttendanceStore store;
 
     public AlertStore(DerbyAttendanceStore store) {
-        this.db = Objects.requireNonNull(store, "store").database();
+        this.store = Objects.requireNonNull(store, "store");
+        this.db = store.database();
     }
 
     /**
@@ -172,7 +174,7 @@ public final class AlertStore {
             return n;
         });
         if (purged > 0) {
-            BiometricScrubber.scrubPending(db);
+            store.scrubPending();
         }
         return purged;
     }

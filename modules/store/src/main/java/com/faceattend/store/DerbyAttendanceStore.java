@@ -39,6 +39,8 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     private final Database db;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<String>> employeeListeners = new CopyOnWriteArrayList<>();
+    /** Who this store is signed in as; a database without accounts has an unsecured session. */
+    private volatile StoreSignIn.Session session;
 
     private DerbyAttendanceStore(Location location, Database db) {
         this.location = location;
@@ -48,9 +50,10 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     /**
      * Opens the database in {@code databaseDir}, creating it (and missing parent folders) if
      * absent, and brings its schema up to date. Only one process may open a folder at a time.
+     * Refused once the database has user accounts: use {@link #openEmbedded(Path, StoreLogin)}.
      */
     public static DerbyAttendanceStore openEmbedded(Path databaseDir) {
-        return openEmbedded(databaseDir, BootSecret.none());
+        return openEmbedded(databaseDir, BootSecret.none(), StoreLogin.none());
     }
 
     /**
@@ -62,18 +65,39 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * @throws StoreException if the database is encrypted and the secret is missing or wrong
      */
     public static DerbyAttendanceStore openEmbedded(Path databaseDir, BootSecret secret) {
+        return openEmbedded(databaseDir, secret, StoreLogin.none());
+    }
+
+    /** As {@link #openEmbedded(Path, BootSecret, StoreLogin)} on a plain (unencrypted) database. */
+    public static DerbyAttendanceStore openEmbedded(Path databaseDir, StoreLogin login) {
+        return openEmbedded(databaseDir, BootSecret.none(), login);
+    }
+
+    /**
+     * Opens the database in {@code databaseDir}, booting it with {@code secret} (see
+     * {@link #openEmbedded(Path, BootSecret)}), as {@code login} (see {@link StoreLogin}): once
+     * {@code faceattend users init} ran, Derby checks the password and the account's role limits
+     * every statement; before that, the login is not needed and everyone works as the owner.
+     *
+     * @throws StoreException of kind REFUSED for a wrong password, a locked or disabled account;
+     *                        STORE_UNAVAILABLE for a missing or wrong boot secret
+     */
+    public static DerbyAttendanceStore openEmbedded(Path databaseDir, BootSecret secret, StoreLogin login) {
         Objects.requireNonNull(databaseDir, "databaseDir");
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(login, "login");
         Path dir = databaseDir.toAbsolutePath().normalize();
         Location where = Location.embedded(dir);
-        DataSource dataSource = EmbeddedDatabases.open(dir, where, secret);
+        StoreSignIn.Session session = StoreSignIn.embedded(dir, where, secret, login);
+        DerbyAttendanceStore store;
         try {
-            SchemaMigrator.migrate(dataSource, where);
+            store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
         } catch (RuntimeException e) {
-            EmbeddedDatabases.release(dir, where);
+            EmbeddedDatabases.release(dir, where, session.shutdownUser(), session.shutdownPassword());
             throw e;
         }
-        return opened(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+        store.session = session;
+        return finishOpen(store);
     }
 
     /**
@@ -82,19 +106,34 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * the server machine, or relative to the server's {@code derby.system.home}.
      */
     public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName) {
+        return openNetwork(host, port, databaseName, StoreLogin.none());
+    }
+
+    /**
+     * Like {@link #openNetwork(String, int, String)}, signed in as {@code login} where the database
+     * has accounts (see {@link StoreLogin}).
+     */
+    public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName, StoreLogin login) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(databaseName, "databaseName");
+        Objects.requireNonNull(login, "login");
         Location where = Location.network(host, port, databaseName);
         ClientDataSource create = clientDataSource(host, port, databaseName);
         create.setCreateDatabase("create");
         try {
-            create.getConnection().close(); // reachable, and the database exists now
+            // reachable, and the database exists now
+            (login.kind() == StoreLogin.Kind.USER ? create.getConnection(login.user(), login.password()) : create.getConnection()).close();
         } catch (SQLException e) {
+            if (StoreErrors.hasState(e, "08004") && String.valueOf(e.getMessage()).contains("authentication")) {
+                throw login.kind() == StoreLogin.Kind.USER ? StoreSignIn.wrongCredentials(login, e) : StoreSignIn.needsSignIn(where);
+            }
             throw StoreErrors.translate(e, where, "connect");
         }
-        DataSource dataSource = clientDataSource(host, port, databaseName);
-        SchemaMigrator.migrate(dataSource, where);
-        return opened(where, new Database(new ConnectionPool(dataSource, POOL_SIZE, where), where));
+        StoreSignIn.Session session = StoreSignIn.network(clientDataSource(host, port, databaseName), where, login);
+        SchemaMigrator.migrate(session.pool(), where);
+        DerbyAttendanceStore store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
+        store.session = session;
+        return finishOpen(store);
     }
 
     /**
@@ -102,9 +141,12 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * {@link BiometricScrubber#markPending}); if that fails now, the record stays for the next open.
      */
     private static DerbyAttendanceStore opened(Location where, Database db) {
-        DerbyAttendanceStore store = new DerbyAttendanceStore(where, db);
+        return finishOpen(new DerbyAttendanceStore(where, db));
+    }
+
+    private static DerbyAttendanceStore finishOpen(DerbyAttendanceStore store) {
         try {
-            BiometricScrubber.scrubPending(db);
+            store.scrubPending();
         } catch (StoreException e) {
             java.util.logging.Logger.getLogger(DerbyAttendanceStore.class.getName()).warning(
                     "a pending wipe of deleted face data could not be finished yet: " + e.getMessage());
@@ -122,6 +164,71 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         ds.setDatabaseName(databaseName);
         ds.setLoginTimeout(15); // seconds; an unreachable host should fail, not hang a station
         return ds;
+    }
+
+    /**
+     * Wipes deleted face data from the database files. Derby lets only the tables' owner compress
+     * them, so with accounts this runs on an owner connection (this machine holds the owner
+     * secret); without one the wipe stays pending until the owner's machine opens the database.
+     */
+    void scrubPending() {
+        StoreSignIn.Session s = session;
+        if (s == null || s.account() == null) {
+            BiometricScrubber.scrubPending(db);
+            return;
+        }
+        if (s.owner() == null) {
+            Logger.getLogger(DerbyAttendanceStore.class.getName()).info(
+                    "deleted face data will be wiped from the files when the database's own machine opens it");
+            return;
+        }
+        Database owner = new Database(new ConnectionPool(s.owner(), 1, location), location);
+        try {
+            BiometricScrubber.scrubPending(owner);
+        } finally {
+            owner.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    /** Whether the database has user accounts (then every connection is signed in and role-limited). */
+    public boolean hasAccounts() {
+        return session != null && session.secured();
+    }
+
+    /** The signed-in account, or empty without accounts or as the owner. */
+    public Optional<String> account() {
+        return session == null ? Optional.empty() : Optional.ofNullable(session.account());
+    }
+
+    /** The signed-in account's role, or empty where every role applies (no accounts yet, or the owner). */
+    public Optional<StoreRole> role() {
+        return session == null ? Optional.empty() : Optional.ofNullable(session.role());
+    }
+
+    /**
+     * The accounts of this database, for an administrator (or the owner) on a machine holding the
+     * owner secret.
+     *
+     * @throws StoreException REFUSED naming the role needed
+     */
+    public UserAccounts userAccounts() {
+        if (!hasAccounts()) {
+            throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, location + " has no user accounts yet",
+                    "Create the first administrator with `faceattend users init`.");
+        }
+        if (session.role() != null && session.role() != StoreRole.ADMIN) {
+            throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, "managing user accounts needs the role "
+                    + StoreRole.ADMIN.name() + "; '" + session.account() + "' has the role " + session.role().name(),
+                    "Sign in as an administrator.");
+        }
+        if (session.owner() == null) {
+            throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, "user accounts can only be managed on the machine "
+                    + "holding the database owner's secret (" + OwnerSecret.of(location.directory()) + ")",
+                    "Run the command there.");
+        }
+        return new UserAccounts(session.owner(), location, actor());
     }
 
     /** The embedded database's folder, or null when connected to a network server. */
@@ -247,7 +354,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             return templates;
         });
         employeeChanged(code);
-        BiometricScrubber.scrubPending(db);
+        scrubPending();
         return erased;
     }
 
@@ -303,7 +410,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     void deleteEmployee(String code, String actor, ErasureHook alsoRecord) {
         eraseEmployeeRows(code, actor, alsoRecord);
         try {
-            BiometricScrubber.scrubPending(db);
+            scrubPending();
         } catch (StoreException e) {
             throw new StoreException("employee '" + code + "' was deleted, but their old face templates could not yet "
                     + "be wiped from the database files: " + e.getMessage(),
@@ -352,7 +459,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      */
     public void compactBiometricData() {
         BiometricScrubber.scrub(db, "FACE_TEMPLATE", "STRANGER_EVENT");
-        BiometricScrubber.scrubPending(db);
+        scrubPending();
     }
 
     // ---------------------------------------------------------------- templates
@@ -624,7 +731,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             return n;
         });
         if (purged > 0) {
-            BiometricScrubber.scrubPending(db);
+            scrubPending();
         }
         return purged;
     }
@@ -648,6 +755,15 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         return db.transaction("read the audit log", c -> AuditSql.latest(c, limit));
     }
 
+    /** The audit entries {@code query} selects, newest first (needs a role that may read the log). */
+    public List<AuditEntry> listAudit(AuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.limit() <= 0) {
+            return List.of();
+        }
+        return db.transaction("read the audit log", c -> AuditSql.query(c, query));
+    }
+
     /**
      * The transaction runner, for the feature stores in this package (schedules, alerts) that keep
      * their own tables in the same database. Package-private: callers outside the store use those
@@ -668,9 +784,18 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        StoreSignIn.Session s = session;
+        if (s != null && s.account() != null) {
+            try {
+                audit(s.account(), "logout", null);
+            } catch (StoreException e) {
+                Logger.getLogger(DerbyAttendanceStore.class.getName()).warning("could not audit the sign-out: " + e.getMessage());
+            }
+        }
         db.close();
         if (!location.isNetwork()) {
-            EmbeddedDatabases.release(location.directory(), location);
+            EmbeddedDatabases.release(location.directory(), location,
+                    s == null ? null : s.shutdownUser(), s == null ? null : s.shutdownPassword());
         }
         // Network mode: the database stays up on the server for the other stations.
     }
@@ -690,8 +815,16 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         }
     }
 
-    /** Who to name in the audit trail when the caller did not say: the operating-system user. */
-    private static String osUser() {
-        return System.getProperty("user.name", "unknown");
+    /**
+     * Who to name in the audit trail when the caller did not say: the signed-in account, else the
+     * operating-system user.
+     */
+    private String osUser() {
+        return actor();
+    }
+
+    private String actor() {
+        StoreSignIn.Session s = session;
+        return s != null && s.account() != null ? s.account() : System.getProperty("user.name", "unknown");
     }
 }

@@ -34,6 +34,14 @@ final class EmbeddedDatabases {
 
     /** Boots (creating if absent) the database in {@code dir} and counts one more user of it. */
     static EmbeddedDataSource open(Path dir, Location where, BootSecret secret) {
+        return open(dir, where, secret, null, null);
+    }
+
+    /**
+     * Like {@link #open(Path, Location, BootSecret)}, connecting as {@code user} (null: none) for the
+     * boot: once a database has accounts (see {@link StoreSignIn}), Derby refuses a connection without them.
+     */
+    static EmbeddedDataSource open(Path dir, Location where, BootSecret secret, String user, String password) {
         synchronized (LOCK) {
             prepareDirectory(dir, where);
             redirectDerbyLog(dir);
@@ -47,8 +55,12 @@ final class EmbeddedDatabases {
             // A new database is created encrypted with the secret; an existing one only needs it to boot.
             create.setConnectionAttributes(exists ? secret.bootAttributes() : secret.creationAttributes());
             try {
-                create.getConnection().close(); // boots the database, creating it if absent
+                // boots the database, creating it if absent
+                (user == null ? create.getConnection() : create.getConnection(user, password)).close();
             } catch (SQLException e) {
+                if (StoreErrors.hasState(e, "08004")) {
+                    throw new SignInRefused(e);
+                }
                 throw StoreEncryption.translateBootFailure(e, where, secret, "open the database");
             }
             if (!exists) {
@@ -63,13 +75,22 @@ final class EmbeddedDatabases {
 
     /** Counts one user less; the last one shuts the database down cleanly so other processes can open it. */
     static void release(Path dir, Location where) {
+        release(dir, where, null, null);
+    }
+
+    /**
+     * Like {@link #release(Path, Location)}; the shutdown connects as {@code owner} (null: none),
+     * since once a database has accounts only its owner may shut it down. Without the owner's
+     * secret the database stays booted until this JVM ends (Derby recovers it cleanly at the next boot).
+     */
+    static void release(Path dir, Location where, String owner, String password) {
         synchronized (LOCK) {
             int left = openCounts.merge(dir, -1, Integer::sum);
             if (left > 0) {
                 return;
             }
             openCounts.remove(dir);
-            shutdown(dir, where);
+            shutdown(dir, where, owner, password);
         }
     }
 
@@ -90,18 +111,43 @@ final class EmbeddedDatabases {
     }
 
     static void shutdown(Path dir, Location where) {
+        shutdown(dir, where, null, null);
+    }
+
+    /** How many stores in this JVM have {@code dir} open. */
+    static int openCount(Path dir) {
+        synchronized (LOCK) {
+            return openCounts.getOrDefault(dir, 0);
+        }
+    }
+
+    static void shutdown(Path dir, Location where, String owner, String password) {
         EmbeddedDataSource ds = dataSource(dir);
         ds.setShutdownDatabase("shutdown");
         try {
-            ds.getConnection().close(); // Derby answers a shutdown request with an exception, never gets here
+            // Derby answers a shutdown request with an exception, never gets here
+            (owner == null ? ds.getConnection() : ds.getConnection(owner, password)).close();
         } catch (SQLException e) {
+            if (StoreErrors.hasState(e, "08004") || StoreErrors.hasState(e, "2850H")) {
+                LOG.fine(() -> "left " + dir + " booted: only its owner may shut it down");
+                return;
+            }
             if (!"08006".equals(e.getSQLState())) { // 08006 = "Database ... shutdown.", the success answer
                 throw StoreErrors.translate(e, where, "close the database");
             }
         }
     }
 
-    private static EmbeddedDataSource dataSource(Path dir) {
+    /** Derby refused the credentials (or their absence) of a boot connection. */
+    static final class SignInRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SignInRefused(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    static EmbeddedDataSource dataSource(Path dir) {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(dir.toString());
         return ds;

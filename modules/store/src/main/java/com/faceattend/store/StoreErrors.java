@@ -133,6 +133,14 @@ final class StoreErrors {
             return new StoreException("could not " + doing + ": the same entry already exists",
                     "Check the existing entries before adding it again.", failure);
         }
+        if (containsAny(states, "42500", "42502", "42504", "4251A", "4251B", "42507", "42508")) {
+            return refusedByRole(failure, doing, detail);
+        }
+        if (states.contains("23513") && detail.toUpperCase(java.util.Locale.ROOT).contains("AUDIT_LOG_IS_APPEND_ONLY")) {
+            return new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, "could not " + doing
+                    + ": the audit log is append-only; no account, not even the database owner, may change or delete its entries",
+                    "Add a new entry that corrects the record instead.", failure);
+        }
         if (containsPrefix(states, "42")) {
             return new StoreException(where + " does not have the tables FaceAttend expects (" + detail + ")",
                     "It may have been changed by hand or by another program; restore it from a backup.", failure);
@@ -150,6 +158,24 @@ final class StoreErrors {
         }
         return new StoreException("could not " + doing + " in " + where + " (" + detail
                 + (states.isEmpty() ? "" : ", SQLState " + String.join("/", states)) + ")", GENERIC_FIX, failure);
+    }
+
+    private static final java.util.regex.Pattern PERMISSION = java.util.regex.Pattern.compile(
+            "User '([^']+)' does not have (\\w+) permission on (?:column '[^']*' of )?table '[^']*'\\.'([^']+)'.*",
+            java.util.regex.Pattern.DOTALL);
+
+    /** Derby refused an operation the account's role does not allow: name the role that would. */
+    private static StoreException refusedByRole(Throwable failure, String doing, String detail) {
+        var m = PERMISSION.matcher(detail);
+        String needed = "";
+        if (m.matches()) {
+            var roles = RoleGrants.rolesAllowed(m.group(2), m.group(3));
+            needed = roles.isEmpty() ? "; no role may do this"
+                    : "; this needs the role " + String.join(" or ", roles.stream().map(Enum::name).toList());
+        }
+        return new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, "could not " + doing
+                + ": your account's role does not allow it (" + detail + ")" + needed,
+                "Sign in with an account that has the role needed, or ask an administrator.", failure);
     }
 
     static boolean hasState(Throwable failure, String state) {

@@ -50,6 +50,7 @@ public class SuiteServices implements AutoCloseable {
     private final ProviderRegistry registry;
     private final PluginFolder plugins;
     private DerbyAttendanceStore store;
+    private com.faceattend.store.StoreLogin login = com.faceattend.store.StoreLogin.none();
     private SuiteSettings settings;
     private EnrolmentService enrolment;
     private AlertService alerts;
@@ -146,10 +147,32 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Whom the store signs in as (see {@link com.faceattend.store.StoreLogin}); a store already
+     * open for someone else is closed, so the next {@link #store()} signs in anew.
+     */
+    public synchronized void signIn(com.faceattend.store.StoreLogin newLogin) {
+        this.login = Objects.requireNonNull(newLogin, "login");
+        if (enrolment != null) {
+            enrolment.close();
+            enrolment = null;
+        }
+        alerts = null;
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    /** The embedded database's folder (inside the data folder). */
+    public Path databaseDir() {
+        return dataDir.resolve("db");
+    }
+
     /** The database: embedded in the data folder, or on the network server; opened on first use. */
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
-            store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer);
+            store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer, login);
             startRetention();
         }
         return store;
@@ -164,7 +187,7 @@ public class SuiteServices implements AutoCloseable {
     }
 
     private byte[] erasureKey() {
-        Path file = StoreKeys.forDatabase(dataDir.resolve("db")).secretsFolder().resolve("erasure-hmac.key");
+        Path file = StoreKeys.forDatabase(databaseDir()).secretsFolder().resolve("erasure-hmac.key");
         try {
             if (!java.nio.file.Files.exists(file)) {
                 byte[] bits = new byte[32];
@@ -215,14 +238,14 @@ public class SuiteServices implements AutoCloseable {
      * one the user pointed at that holds other things keeps its permissions.
      */
     private DerbyAttendanceStore openEmbeddedStore() {
-        Path db = dataDir.resolve("db");
+        Path db = databaseDir();
         if (!StoreEncryption.exists(db) && holdsOnlyFaceAttendFiles(dataDir)) {
             OwnerOnlyFiles.restrictFolder(dataDir);
         }
-        return DerbyAttendanceStore.openEmbedded(db, StoreKeys.forDatabase(db).forOpening());
+        return DerbyAttendanceStore.openEmbedded(db, StoreKeys.forDatabase(db).forOpening(), login);
     }
 
-    private static final java.util.Set<String> OWN_ENTRIES = java.util.Set.of("db", "db.key-id", "logs", "settings.properties",
+    private static final java.util.Set<String> OWN_ENTRIES = java.util.Set.of("db", "db.key-id", "logs", "settings.properties", "secrets", "plugins",
             "snapshots", "derby.log");
 
     private static boolean holdsOnlyFaceAttendFiles(Path dir) {
@@ -236,7 +259,7 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
-    private static DerbyAttendanceStore openNetworkStore(String server) {
+    private static DerbyAttendanceStore openNetworkStore(String server, com.faceattend.store.StoreLogin login) {
         String[] hostPort = server.split(":", 2);
         int port;
         try {
@@ -245,7 +268,7 @@ public class SuiteServices implements AutoCloseable {
             throw new SettingsException("dbServer", "the database server must be HOST or HOST:PORT, not '" + server + "'",
                     "give it as, for example, 192.0.2.10:1527");
         }
-        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend");
+        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend", login);
     }
 
     /** A pipeline of the configured providers (liveness as set); the caller closes it. */

@@ -23,7 +23,7 @@ public final class Startup {
             long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.info("FaceAttend main window usable after " + ms + " ms");
             // Opening the database early also finds "locked by another instance" before the user acts.
-            Background.run("open the attendance database", () -> Suite.services().store(), store -> { });
+            Background.run("open the attendance database", SignIn::openStore, store -> { });
             Background.workers().post(() -> Suite.services().warmUp());
             StartupQueue.windowShown();
         }

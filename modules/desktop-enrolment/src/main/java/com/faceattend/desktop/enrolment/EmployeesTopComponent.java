@@ -103,6 +103,12 @@ public final class EmployeesTopComponent extends TopComponent {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setRowHeight(Math.max(table.getRowHeight(), 22));
         table.setFillsViewportHeight(true);
+        // starting widths for code, name, department, status, templates, consent (scaled with the font for HiDPI)
+        int[] widths = {90, 240, 160, 80, 100, 130};
+        float scale = table.getFont().getSize2D() / 12f;
+        for (int i = 0; i < widths.length && i < table.getColumnCount(); i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(Math.round(widths[i] * scale));
+        }
         add(new JScrollPane(table), BorderLayout.CENTER);
         add(bottom(), BorderLayout.SOUTH);
         search.setName("employees.search");

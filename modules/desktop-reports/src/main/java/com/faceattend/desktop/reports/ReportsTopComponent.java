@@ -110,11 +110,16 @@ public final class ReportsTopComponent extends TopComponent {
         JButton csv = new JButton(Bundle.BTN_Csv());
         csv.addActionListener(e -> export(Format.CSV));
         bar.add(build);
-        bar.add(xlsx);
-        bar.add(pdf);
-        bar.add(csv);
-        bar.add(status);
-        add(bar, BorderLayout.NORTH);
+        // exports on their own row: one row cut the CSV button and the status off at 1280 px
+        JPanel exports = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 2));
+        exports.add(xlsx);
+        exports.add(pdf);
+        exports.add(csv);
+        exports.add(status);
+        JPanel rows = new JPanel(new GridLayout(2, 1));
+        rows.add(bar);
+        rows.add(exports);
+        add(rows, BorderLayout.NORTH);
         tabs.addTab(Bundle.TAB_Timesheet(), new JScrollPane(timesheetTable));
         tabs.addTab(Bundle.TAB_Roster(), new JScrollPane(Tables.sortable(roster, 100, 80, 80, 80, 80, 100)));
         tabs.addTab(Bundle.TAB_Charts(), charts);

@@ -68,6 +68,8 @@ import org.openide.windows.TopComponent;
     "TITLE_Latest=Latest passes", "TITLE_Alerts=Open alerts", "TITLE_Stations=Stations today",
     "# {0} - date", "# {1} - time zone", "# {2} - time", "LBL_Heading=Today, {0} ({1}), as of {2}",
     "HINT_OpenTimesheet=Double-click a person to open their timesheet",
+    "REM_MissingIn=missing check-in", "REM_Corrected=manual correction", "REM_Left=has left",
+    "VAL_Stranger=Stranger", "VAL_Spoof=Spoof attempt",
     "reading=read today's attendance", "# {0} - the problem", "ERR_Reading=Cannot read today's attendance: {0}"})
 public final class TodayTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
@@ -137,14 +139,18 @@ public final class TodayTopComponent extends TopComponent {
             });
             lists.addTab(counts[i].title, new JScrollPane(table));
         }
+        lists.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT); // one row of tabs, however narrow the window
         JPanel side = new JPanel(new GridLayout(3, 1, 0, 6));
-        side.add(titled(Bundle.TITLE_Latest(), Tables.sortable(latest, 70, 150, 110, 50)));
-        side.add(titled(Bundle.TITLE_Alerts(), Tables.sortable(alerts, 70, 80, 110, 100)));
-        side.add(titled(Bundle.TITLE_Stations(), Tables.sortable(stations, 150, 90)));
-        JSplitPane upper = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, lists, chart);
-        upper.setResizeWeight(0.6);
-        JSplitPane whole = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, upper, side);
-        whole.setResizeWeight(0.75);
+        side.add(titled(Bundle.TITLE_Latest(), Tables.sortable(latest, 70, 140, 110, 50)));
+        side.add(titled(Bundle.TITLE_Alerts(), Tables.sortable(alerts, 70, 90, 110, 80)));
+        side.add(titled(Bundle.TITLE_Stations(), Tables.sortable(stations, 180, 90)));
+        side.setPreferredSize(new java.awt.Dimension(Math.round(380 * getFont().getSize2D() / 12f), 10));
+        chart.setPreferredSize(new java.awt.Dimension(10, 240));
+        // the people get the width; the chart sits under them, wide enough for 24 hour labels
+        JSplitPane left = new JSplitPane(JSplitPane.VERTICAL_SPLIT, lists, chart);
+        left.setResizeWeight(0.6);
+        JSplitPane whole = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, side);
+        whole.setResizeWeight(1.0);
         add(whole, BorderLayout.CENTER);
     }
 
@@ -232,7 +238,7 @@ public final class TodayTopComponent extends TopComponent {
                 m.addRow(new Object[] {p.employee().name(), p.employee().code(),
                     p.employee().department() == null ? "" : p.employee().department(),
                     d.shiftName() == null ? "" : d.shiftName(), time(d.firstIn(), zone), time(d.lastOut(), zone),
-                    d.lateMinutes(), d.remarks()});
+                    d.lateMinutes(), remarks(d)});
             }
         }
         latest.setRowCount(0);
@@ -241,21 +247,64 @@ public final class TodayTopComponent extends TopComponent {
         }
         alerts.setRowCount(0);
         for (AlertRecord a : t.openAlerts()) {
-            alerts.addRow(new Object[] {time(a.time(), zone), a.kind(), a.station(),
+            alerts.addRow(new Object[] {time(a.time(), zone), kind(a.kind()), a.station(),
                 a.claimedEmployee() == null ? "" : a.claimedEmployee()});
         }
         stations.setRowCount(0);
         t.stationLastSeen().forEach((station, at) -> stations.addRow(new Object[] {station, time(at, zone)}));
         if (shown == null || !java.util.Arrays.equals(shown.arrivalsByHour(), t.arrivalsByHour())) {
             chart.removeAll();
-            chart.add(new ChartPanel(ReportCharts.arrivalsToday(t)), BorderLayout.CENTER);
+            chart.add(new ChartPanel(themed(ReportCharts.arrivalsToday(t))), BorderLayout.CENTER);
             chart.revalidate();
         }
         shown = t;
     }
 
+    /**
+     * What to know about a person's day so far. Not "missing check-out": during the day the last
+     * pass of someone at work is a check-in.
+     */
+    private static String remarks(DayRecord d) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (d.missingCheckIn()) {
+            notes.add(Bundle.REM_MissingIn());
+        }
+        if (d.corrected()) {
+            notes.add(Bundle.REM_Corrected());
+        }
+        if (d.lastOut() != null && !d.missingCheckOut()) {
+            notes.add(Bundle.REM_Left());
+        }
+        if (d.holidayName() != null) {
+            notes.add(d.holidayName());
+        }
+        return String.join("; ", notes);
+    }
+
+    private static String kind(com.faceattend.store.AlertKind kind) {
+        return kind == com.faceattend.store.AlertKind.SPOOF ? Bundle.VAL_Spoof() : Bundle.VAL_Stranger();
+    }
+
     private static String time(Instant t, ZoneId zone) {
         return t == null ? "" : TIME.format(t.atZone(zone));
+    }
+
+    /** The chart in the window's colours, so it is not a white block in the dark look. */
+    private static org.jfree.chart.JFreeChart themed(org.jfree.chart.JFreeChart c) {
+        java.awt.Color back = UIManager.getColor("Panel.background");
+        java.awt.Color text = UIManager.getColor("Label.foreground");
+        if (back == null || text == null) {
+            return c;
+        }
+        c.setBackgroundPaint(back);
+        c.getTitle().setPaint(text);
+        org.jfree.chart.plot.CategoryPlot plot = c.getCategoryPlot();
+        plot.setBackgroundPaint(back);
+        for (org.jfree.chart.axis.Axis axis : new org.jfree.chart.axis.Axis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setLabelPaint(text);
+            axis.setTickLabelPaint(text);
+        }
+        return c;
     }
 
     /** The overview shown last (for tests and the UI test's log line); null before the first read. */

@@ -144,7 +144,7 @@ public final class TodayTopComponent extends TopComponent {
         side.add(titled(Bundle.TITLE_Latest(), Tables.sortable(latest, 70, 140, 110, 50)));
         side.add(titled(Bundle.TITLE_Alerts(), Tables.sortable(alerts, 70, 90, 110, 80)));
         side.add(titled(Bundle.TITLE_Stations(), Tables.sortable(stations, 180, 90)));
-        side.setPreferredSize(new java.awt.Dimension(Math.round(380 * getFont().getSize2D() / 12f), 10));
+        side.setPreferredSize(new java.awt.Dimension(Math.round(380 * UIManager.getFont("Label.font").getSize2D() / 12f), 10));
         chart.setPreferredSize(new java.awt.Dimension(10, 240));
         // the people get the width; the chart sits under them, wide enough for 24 hour labels
         JSplitPane left = new JSplitPane(JSplitPane.VERTICAL_SPLIT, lists, chart);

@@ -125,7 +125,7 @@ public final class TodayTopComponent extends TopComponent {
         for (int i = 0; i < counts.length; i++) {
             people[i] = Tables.readOnly(Bundle.COL_Name(), Bundle.COL_Code(), Bundle.COL_Dept(), Bundle.COL_Shift(),
                     Bundle.COL_FirstIn(), Bundle.COL_LastOut(), Bundle.COL_LateMin(), Bundle.COL_Remarks());
-            JTable table = Tables.sortable(people[i], 180, 70, 110, 80, 80, 80, 70, 200);
+            JTable table = Tables.sortable(people[i], 150, 60, 100, 60, 95, 95, 80, 160);
             table.setToolTipText(Bundle.HINT_OpenTimesheet());
             table.addMouseListener(new MouseAdapter() {
                 @Override

@@ -71,7 +71,7 @@ public final class ReportService {
                     : "Known departments: " + String.join(", ", known) + " (names are case-sensitive).");
         }
         ZoneId zone = zone();
-        ShiftAssignments assignments = new ShiftAssignments(schedules.listShifts(), schedules.listAssignments());
+        ShiftCalendars assignments = new ShiftCalendars(schedules.listShifts(), schedules.listAssignments());
         List<Holiday> holidays = schedules.listHolidays(request.from(), request.to());
         Map<LocalDate, String> holidayNames = new HashMap<>();
         holidays.forEach(h -> holidayNames.put(h.date(), h.name()));
@@ -132,7 +132,7 @@ public final class ReportService {
     }
 
     private static void flush(long employeeId, List<Punch> punches, Map<Long, Employee> employees,
-                              ShiftAssignments assignments, Map<LocalDate, String> holidays, ReportRequest request,
+                              ShiftCalendars assignments, Map<LocalDate, String> holidays, ReportRequest request,
                               ZoneId zone, Map<Long, List<DayRecord>> out) {
         Employee e = employees.get(employeeId);
         if (e != null && !punches.isEmpty()) {

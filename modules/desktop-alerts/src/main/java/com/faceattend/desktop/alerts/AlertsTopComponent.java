@@ -31,6 +31,7 @@ import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.awt.ActionReferences;
 import org.openide.util.NbBundle;
 import org.openide.windows.TopComponent;
 
@@ -38,10 +39,12 @@ import org.openide.windows.TopComponent;
  * Security staff's alert list: strangers (grouped across visits) and spoof attempts, newest first,
  * with a sound for each new one, filters, and acknowledgement with a note (stored with who and when).
  */
-@TopComponent.Description(preferredID = AlertsTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Description(preferredID = AlertsTopComponent.ID, iconBase = "com/faceattend/desktop/alerts/alerts.png",
+        persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = true, position = 15)
 @ActionID(category = "Window", id = "com.faceattend.desktop.alerts.AlertsTopComponent")
-@ActionReference(path = "Menu/Window", position = 15)
+@ActionReferences({@ActionReference(path = "Menu/Window", position = 15),
+    @ActionReference(path = "Shortcuts", name = "D-5")})
 @TopComponent.OpenActionRegistration(displayName = "#CTL_AlertsAction", preferredID = AlertsTopComponent.ID)
 @NbBundle.Messages({"CTL_AlertsAction=Alerts", "CTL_AlertsTopComponent=Alerts", "LBL_Kind=Show:", "VAL_All=All alerts",
     "VAL_Stranger=Strangers", "VAL_Spoof=Spoof attempts", "KIND_Stranger=Stranger", "KIND_Spoof=Spoof attempt", "LBL_Open=Unacknowledged only", "LBL_Days=Last days:",

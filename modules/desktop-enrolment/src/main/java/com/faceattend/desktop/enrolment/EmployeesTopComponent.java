@@ -41,6 +41,7 @@ import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.awt.ActionReferences;
 import org.openide.util.NbBundle;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
@@ -50,14 +51,20 @@ import org.openide.windows.WindowManager;
  * files or the camera; bulk import of a folder tree with progress and a summary of rejected photos.
  * Only templates are stored, and only once consent is recorded.
  */
-@TopComponent.Description(preferredID = EmployeesTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Description(preferredID = EmployeesTopComponent.ID, iconBase = "com/faceattend/desktop/enrolment/employees.png",
+        persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = true, position = 20)
 @ActionID(category = "Window", id = "com.faceattend.desktop.enrolment.EmployeesTopComponent")
-@ActionReference(path = "Menu/Window", position = 20)
+@ActionReferences({@ActionReference(path = "Menu/Window", position = 20),
+    @ActionReference(path = "Shortcuts", name = "D-3")})
 @TopComponent.OpenActionRegistration(displayName = "#CTL_EmployeesAction", preferredID = EmployeesTopComponent.ID)
 @NbBundle.Messages({"CTL_EmployeesAction=Employees", "CTL_EmployeesTopComponent=Employees",
     "HINT_EmployeesTopComponent=Enrol and manage employees", "LBL_Search=Search:", "LBL_Enrol=Enrol faces:",
     "BTN_Add=Add…", "BTN_Edit=Edit…", "BTN_Activate=Activate / deactivate", "BTN_Delete=Delete…",
+    "BTN_Withdraw=Withdraw consent…", "TITLE_Withdraw=Withdraw consent", "# {0} - name", "# {1} - code",
+    "MSG_Withdraw=<html><b>{0}</b> ({1}) withdrew consent to biometric attendance?<br>Their face templates are erased from disk at once; the employee and their attendance records stay.<br>Enrolling them again needs their consent recorded again.</html>",
+    "MSG_NoConsent=No consent is recorded for this employee: there is nothing to withdraw.",
+    "# {0} - name", "# {1} - count", "MSG_Withdrawn=Consent of {0} withdrawn; {1} face template(s) erased.",
     "BTN_Photos=Add photos…", "BTN_Capture=Capture from camera…", "BTN_Bulk=Bulk import…", "BTN_Cancel=Cancel import",
     "TITLE_Add=Add employee", "TITLE_Edit=Edit employee", "TITLE_Delete=Delete employee",
     "# {0} - name", "# {1} - code",
@@ -96,6 +103,12 @@ public final class EmployeesTopComponent extends TopComponent {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setRowHeight(Math.max(table.getRowHeight(), 22));
         table.setFillsViewportHeight(true);
+        // starting widths for code, name, department, status, templates, consent (scaled with the font for HiDPI)
+        int[] widths = {90, 240, 160, 80, 100, 130};
+        float scale = table.getFont().getSize2D() / 12f;
+        for (int i = 0; i < widths.length && i < table.getColumnCount(); i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(Math.round(widths[i] * scale));
+        }
         add(new JScrollPane(table), BorderLayout.CENTER);
         add(bottom(), BorderLayout.SOUTH);
         search.setName("employees.search");
@@ -125,6 +138,7 @@ public final class EmployeesTopComponent extends TopComponent {
         people.add(button(Bundle.BTN_Add(), "employees.add", this::addEmployee));
         people.add(button(Bundle.BTN_Edit(), "employees.edit", this::editEmployee));
         people.add(button(Bundle.BTN_Activate(), "employees.activate", this::toggleActive));
+        people.add(button(Bundle.BTN_Withdraw(), "employees.withdraw", this::withdrawConsent));
         people.add(button(Bundle.BTN_Delete(), "employees.delete", this::deleteEmployee));
         JPanel faces = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 4));
         faces.add(new JLabel(Bundle.LBL_Enrol()));
@@ -267,6 +281,29 @@ public final class EmployeesTopComponent extends TopComponent {
             Suite.services().store().deleteEmployee(e.code(), Suite.actor());
             return e.code();
         }, c -> refresh());
+    }
+
+    /** The employee withdrew consent: templates erased at once (the store scrubs the bytes), the person stays. */
+    private void withdrawConsent() {
+        EmployeeRow row = selected();
+        if (row == null) {
+            return;
+        }
+        Employee e = row.employee();
+        if (!e.hasConsent()) {
+            DialogDisplayer.getDefault().notify(new NotifyDescriptor.Message(Bundle.MSG_NoConsent()));
+            return;
+        }
+        NotifyDescriptor.Confirmation confirm = new NotifyDescriptor.Confirmation(Bundle.MSG_Withdraw(e.name(), e.code()),
+                Bundle.TITLE_Withdraw(), NotifyDescriptor.YES_NO_OPTION, NotifyDescriptor.WARNING_MESSAGE);
+        if (DialogDisplayer.getDefault().notify(confirm) != NotifyDescriptor.YES_OPTION) {
+            return;
+        }
+        Background.run("withdraw the consent of " + e.code(),
+                () -> Suite.services().store().withdrawConsent(e.code(), Suite.actor()), erased -> {
+                    refresh();
+                    DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(Bundle.MSG_Withdrawn(e.name(), erased)));
+                });
     }
 
     private void addPhotos() {

@@ -41,6 +41,7 @@ import org.openide.awt.ActionID;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.awt.ActionReference;
+import org.openide.awt.ActionReferences;
 import org.openide.util.NbBundle;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
@@ -50,10 +51,12 @@ import org.openide.windows.WindowManager;
  * export to Excel, PDF (to print and sign) or CSV with progress (cancellable). All computing is in the reports module; this
  * window only asks and shows.
  */
-@TopComponent.Description(preferredID = ReportsTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Description(preferredID = ReportsTopComponent.ID, iconBase = "com/faceattend/desktop/reports/reports.png",
+        persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = true, position = 25)
 @ActionID(category = "Window", id = "com.faceattend.desktop.reports.ReportsTopComponent")
-@ActionReference(path = "Menu/Window", position = 25)
+@ActionReferences({@ActionReference(path = "Menu/Window", position = 25),
+    @ActionReference(path = "Shortcuts", name = "D-4")})
 @TopComponent.OpenActionRegistration(displayName = "#CTL_ReportsAction", preferredID = ReportsTopComponent.ID)
 @NbBundle.Messages({"CTL_ReportsAction=Reports", "CTL_ReportsTopComponent=Reports", "LBL_From=From (yyyy-mm-dd):",
     "LBL_To=To:", "LBL_Department=Department:", "VAL_AllDepartments=All departments", "BTN_Build=Show report",
@@ -73,19 +76,24 @@ public final class ReportsTopComponent extends TopComponent {
     private final JTextField to = new JTextField(10);
     private final JComboBox<String> department = new JComboBox<>();
     private final JLabel status = new JLabel(" ");
-    private final DefaultTableModel timesheet = table(Bundle.COL_Employee(), Bundle.COL_Dept(), Bundle.COL_Attended(),
+    private final DefaultTableModel timesheet = Tables.readOnly(Bundle.COL_Employee(), Bundle.COL_Dept(), Bundle.COL_Attended(),
             Bundle.COL_Worked(), Bundle.COL_Overtime(), Bundle.COL_Late(), Bundle.COL_Review());
-    private final DefaultTableModel roster = table(Bundle.COL_Date(), Bundle.COL_Expected(), Bundle.COL_Present(),
+    private final DefaultTableModel roster = Tables.readOnly(Bundle.COL_Date(), Bundle.COL_Expected(), Bundle.COL_Present(),
             Bundle.COL_LateCount(), Bundle.COL_Absent(), Bundle.COL_Review());
     private final JPanel charts = new JPanel(new GridLayout(1, 3, 6, 6));
+    private final JTable timesheetTable = Tables.sortable(timesheet, 220, 120, 90, 90, 90, 80, 100);
+    private final JTabbedPane tabs = new JTabbedPane();
+    /** An employee code whose timesheet row to select once the report shows, or null. */
+    private String selectWhenShown;
     private transient AttendanceReport report;
 
     public ReportsTopComponent() {
         setName(Bundle.CTL_ReportsTopComponent());
         setLayout(new BorderLayout());
-        YearMonth last = YearMonth.now().minusMonths(1);
-        from.setText(last.atDay(1).toString());
-        to.setText(last.atEndOfMonth().toString());
+        // the current month: on a new site last month is empty, and HR checks the running month most
+        YearMonth month = YearMonth.now();
+        from.setText(month.atDay(1).toString());
+        to.setText(month.atEndOfMonth().toString());
         JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
         bar.add(new JLabel(Bundle.LBL_From()));
         bar.add(from);
@@ -102,27 +110,40 @@ public final class ReportsTopComponent extends TopComponent {
         JButton csv = new JButton(Bundle.BTN_Csv());
         csv.addActionListener(e -> export(Format.CSV));
         bar.add(build);
-        bar.add(xlsx);
-        bar.add(pdf);
-        bar.add(csv);
-        bar.add(status);
-        add(bar, BorderLayout.NORTH);
-        JTabbedPane tabs = new JTabbedPane();
-        tabs.addTab(Bundle.TAB_Timesheet(), new JScrollPane(new JTable(timesheet)));
-        tabs.addTab(Bundle.TAB_Roster(), new JScrollPane(new JTable(roster)));
+        // exports on their own row: one row cut the CSV button and the status off at 1280 px
+        JPanel exports = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 2));
+        exports.add(xlsx);
+        exports.add(pdf);
+        exports.add(csv);
+        exports.add(status);
+        JPanel rows = new JPanel(new GridLayout(2, 1));
+        rows.add(bar);
+        rows.add(exports);
+        add(rows, BorderLayout.NORTH);
+        tabs.addTab(Bundle.TAB_Timesheet(), new JScrollPane(timesheetTable));
+        tabs.addTab(Bundle.TAB_Roster(), new JScrollPane(Tables.sortable(roster, 100, 80, 80, 80, 80, 100)));
         tabs.addTab(Bundle.TAB_Charts(), charts);
         add(tabs, BorderLayout.CENTER);
     }
 
-    private static DefaultTableModel table(String... columns) {
-        return new DefaultTableModel(columns, 0) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public boolean isCellEditable(int row, int column) {
-                return false;
-            }
-        };
+    /**
+     * Opens Reports on the current month and selects {@code employeeCode}'s timesheet row (from the
+     * Today window: "clicking a person opens their timesheet").
+     */
+    static void openTimesheetOf(String employeeCode) {
+        ReportsTopComponent tc = (ReportsTopComponent) WindowManager.getDefault().findTopComponent(ID);
+        if (tc == null) {
+            return;
+        }
+        tc.open();
+        tc.requestActive();
+        YearMonth month = YearMonth.now();
+        tc.from.setText(month.atDay(1).toString());
+        tc.to.setText(month.atEndOfMonth().toString());
+        tc.department.setSelectedIndex(tc.department.getItemCount() > 0 ? 0 : -1);
+        tc.tabs.setSelectedIndex(0);
+        tc.selectWhenShown = employeeCode;
+        tc.build();
     }
 
     @Override
@@ -192,6 +213,17 @@ public final class ReportsTopComponent extends TopComponent {
         charts.add(new ChartPanel(ReportCharts.arrivalsHistogram(r)));
         charts.revalidate();
         status.setText(r.request().toString());
+        if (selectWhenShown != null) {
+            String suffix = "(" + selectWhenShown + ")";
+            selectWhenShown = null;
+            for (int row = 0; row < timesheet.getRowCount(); row++) {
+                if (String.valueOf(timesheet.getValueAt(row, 0)).endsWith(suffix)) {
+                    int view = timesheetTable.convertRowIndexToView(row);
+                    timesheetTable.setRowSelectionInterval(view, view);
+                    timesheetTable.scrollRectToVisible(timesheetTable.getCellRect(view, 0, true));
+                }
+            }
+        }
     }
 
     private static String hours(long minutes) {

@@ -33,6 +33,7 @@ import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.awt.ActionReferences;
 import org.openide.util.NbBundle;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
@@ -41,10 +42,12 @@ import org.openide.windows.WindowManager;
  * Station settings with a plain-language note on what each value does. Invalid values are refused
  * with the field marked and a message that says what is allowed; nothing is saved half-way.
  */
-@TopComponent.Description(preferredID = SettingsTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Description(preferredID = SettingsTopComponent.ID, iconBase = "com/faceattend/desktop/settings/settings.png",
+        persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = true, position = 30)
 @ActionID(category = "Window", id = "com.faceattend.desktop.settings.SettingsTopComponent")
-@ActionReference(path = "Menu/Window", position = 30)
+@ActionReferences({@ActionReference(path = "Menu/Window", position = 30),
+    @ActionReference(path = "Shortcuts", name = "D-6")})
 @TopComponent.OpenActionRegistration(displayName = "#CTL_SettingsAction", preferredID = SettingsTopComponent.ID)
 @NbBundle.Messages({"CTL_SettingsAction=Settings", "CTL_SettingsTopComponent=Settings",
     "LBL_Source=Video source:", "BTN_Browse=Browse…",
@@ -64,7 +67,10 @@ import org.openide.windows.WindowManager;
     "LBL_Detector=Face detector:", "LBL_Embedder=Face recogniser:", "LBL_LivenessProvider=Liveness check:",
     "HELP_Providers=Installed plugins (see Window > Plugins). A recogniser of another model needs employees to be enrolled again with it; a model and its int8 variant (arcface-512, arcface-512-int8) share templates.",
     "BTN_Save=Save", "BTN_Revert=Revert", "MSG_Saved=Saved. A running station uses the new settings after Stop and Start.",
-    "saving=save the settings", "loadingSettings=load the settings"})
+    "saving=save the settings", "loadingSettings=load the settings",
+    "LBL_Look=Appearance:", "OPT_Light=Light", "OPT_Dark=Dark",
+    "HELP_Look=Light or dark windows (FlatLaf). Applies the next time the suite starts; remembered for this user.",
+    "MSG_LookSaved=Appearance saved: it applies the next time the suite starts."})
 public final class SettingsTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
 
@@ -90,6 +96,7 @@ public final class SettingsTopComponent extends TopComponent {
     private final JComboBox<String> embedder = new JComboBox<>();
     private final JComboBox<String> livenessProvider = new JComboBox<>();
     private final JLabel status = new JLabel(" ");
+    private final JComboBox<String> look = new JComboBox<>(new String[] {Bundle.OPT_Light(), Bundle.OPT_Dark()});
     private final transient Map<String, JComponent> fields = new HashMap<>();
 
     public SettingsTopComponent() {
@@ -115,6 +122,14 @@ public final class SettingsTopComponent extends TopComponent {
         y = row(form, y, Bundle.LBL_Detector(), detector, null, "detectorId", detector);
         y = row(form, y, Bundle.LBL_Embedder(), embedder, null, "embedderId", embedder);
         y = row(form, y, Bundle.LBL_LivenessProvider(), livenessProvider, Bundle.HELP_Providers(), "livenessId", livenessProvider);
+        look.setSelectedIndex(Appearance.isDark() ? 1 : 0);
+        look.setName("settings.look");
+        look.addActionListener(e -> {
+            if (Appearance.choose(look.getSelectedIndex() == 1)) {
+                status.setText(Bundle.MSG_LookSaved());
+            }
+        });
+        y = row(form, y, Bundle.LBL_Look(), look, Bundle.HELP_Look(), "look", look);
         GridBagConstraints filler = new GridBagConstraints();
         filler.gridy = y;
         filler.weighty = 1;

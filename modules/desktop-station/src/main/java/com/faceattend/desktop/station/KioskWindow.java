@@ -29,6 +29,8 @@ final class KioskWindow {
     private final JFrame frame = new JFrame();
     private final JLabel greeting = new JLabel(" ", SwingConstants.CENTER);
     private final JLabel detail = new JLabel(" ", SwingConstants.CENTER);
+    /** IN or OUT, readable from a few metres away. */
+    private final JLabel badge = new JLabel(" ", SwingConstants.CENTER);
     private final Timer reset;
 
     @NbBundle.Messages({"TITLE_Kiosk=FaceAttend", "LBL_KioskIdle=Please look at the camera"})
@@ -41,11 +43,15 @@ final class KioskWindow {
         greeting.setForeground(Color.WHITE);
         detail.setFont(detail.getFont().deriveFont(Font.PLAIN, 28f));
         detail.setForeground(new Color(0xC8, 0xD0, 0xD8));
-        JPanel text = new JPanel(new BorderLayout());
+        badge.setFont(badge.getFont().deriveFont(Font.BOLD, 96f));
+        badge.setOpaque(true);
+        badge.setBorder(BorderFactory.createEmptyBorder(8, 32, 8, 32));
+        JPanel text = new JPanel(new BorderLayout(24, 0));
         text.setOpaque(false);
         text.setBorder(BorderFactory.createEmptyBorder(24, 24, 32, 24));
         text.add(greeting, BorderLayout.CENTER);
         text.add(detail, BorderLayout.SOUTH);
+        text.add(badge, BorderLayout.WEST);
         root.add(video, BorderLayout.CENTER);
         root.add(text, BorderLayout.SOUTH);
         frame.setContentPane(root);
@@ -86,7 +92,8 @@ final class KioskWindow {
     @NbBundle.Messages({"# {0} - first name", "LBL_Morning=Good morning, {0}!", "# {0} - first name", "LBL_Afternoon=Good afternoon, {0}!",
         "# {0} - first name", "LBL_Evening=Good evening, {0}!", "# {0} - first name", "LBL_Goodbye=Goodbye, {0}!",
         "# {0} - time", "LBL_CheckedIn=Checked in at {0}", "# {0} - time", "LBL_CheckedOut=Checked out at {0}",
-        "LBL_NotRecognised=Not recognised: please contact reception", "LBL_NotLive=Please look at the camera in person"})
+        "LBL_NotRecognised=Not recognised: please look at the camera", "LBL_NotRecognisedHelp=Still not recognised? Please contact reception.",
+        "LBL_NotLive=Please look at the camera in person", "LBL_BadgeIn=IN", "LBL_BadgeOut=OUT"})
     void show(AttendanceEvent e) {
         switch (e) {
             case AttendanceEvent.PersonRecognized p -> {
@@ -96,16 +103,19 @@ final class KioskWindow {
                 greeting.setForeground(new Color(0x5C, 0xE0, 0x7A));
                 greeting.setText(in ? hello(first) : Bundle.LBL_Goodbye(first));
                 detail.setText(in ? Bundle.LBL_CheckedIn(at) : Bundle.LBL_CheckedOut(at));
+                badge(in ? Bundle.LBL_BadgeIn() : Bundle.LBL_BadgeOut(), in ? new Color(0x2E, 0x9E, 0x50) : new Color(0xD9, 0x8A, 0x1C));
             }
             case AttendanceEvent.StrangerSeen s -> {
                 greeting.setForeground(new Color(0xFF, 0x9E, 0x80));
                 greeting.setText(Bundle.LBL_NotRecognised());
-                detail.setText(" ");
+                detail.setText(Bundle.LBL_NotRecognisedHelp());
+                badge(" ", null);
             }
             case AttendanceEvent.SpoofSuspected s -> {
                 greeting.setForeground(new Color(0xFF, 0x9E, 0x80));
                 greeting.setText(Bundle.LBL_NotLive());
                 detail.setText(" ");
+                badge(" ", null);
             }
         }
         reset.restart();
@@ -120,5 +130,15 @@ final class KioskWindow {
         greeting.setForeground(Color.WHITE);
         greeting.setText(Bundle.LBL_KioskIdle());
         detail.setText(" ");
+        badge(" ", null);
+    }
+
+    /** The IN/OUT badge in its colour; hidden (null colour) when nobody was recorded. */
+    private void badge(String text, Color color) {
+        badge.setText(text);
+        badge.setForeground(Color.WHITE);
+        badge.setBackground(color);
+        badge.setOpaque(color != null);
+        badge.setVisible(color != null);
     }
 }

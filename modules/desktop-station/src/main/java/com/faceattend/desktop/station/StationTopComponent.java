@@ -30,6 +30,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JToolBar;
 import org.openide.awt.ActionID;
 import org.openide.awt.ActionReference;
+import org.openide.awt.ActionReferences;
 import org.openide.util.NbBundle;
 import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
@@ -39,10 +40,12 @@ import org.openide.windows.WindowManager;
  * frame rate, the latest check-ins, start/stop and kiosk mode. Decoding and recognition run on the
  * station's own thread; this window only paints the newest frame.
  */
-@TopComponent.Description(preferredID = StationTopComponent.ID, persistenceType = TopComponent.PERSISTENCE_NEVER)
+@TopComponent.Description(preferredID = StationTopComponent.ID, iconBase = "com/faceattend/desktop/station/station.png",
+        persistenceType = TopComponent.PERSISTENCE_NEVER)
 @TopComponent.Registration(mode = "editor", openAtStartup = true, position = 10)
 @ActionID(category = "Window", id = "com.faceattend.desktop.station.StationTopComponent")
-@ActionReference(path = "Menu/Window", position = 10)
+@ActionReferences({@ActionReference(path = "Menu/Window", position = 10),
+    @ActionReference(path = "Shortcuts", name = "D-2")})
 @TopComponent.OpenActionRegistration(displayName = "#CTL_StationAction", preferredID = StationTopComponent.ID)
 @NbBundle.Messages({"CTL_StationAction=Station", "CTL_StationTopComponent=Station",
     "HINT_StationTopComponent=Live recognition at this station",

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real desktop suite, as built by the application module, in a real window on a virtual
  * screen: it enrols the two reference stills through the Employees window's bulk import, plays
- * the sample clip in the Station window, and both people must then be checked in in Derby.
+ * the sample clip in the Station window, and both people must then be checked in in Derby and
+ * counted present by the Today window. A second start in the dark look opens on the Today window.
  * Screenshots of the windows are saved as test artefacts (target/ui-screenshots); the time to a
  * usable main window is printed.
  */
@@ -56,7 +57,12 @@ class DesktopSuiteUiTest {
                 SuiteProcess.grab(display, shots.resolve("station-running.png"));
                 suite.waitForLog(Pattern.compile("station stopped"));
                 SuiteProcess.grab(display, shots.resolve("station.png"));
-                for (String window : List.of("employees", "alerts", "reports", "settings", "plugins")) {
+                suite.handOver("--show", "today");
+                // the Today window counts both people in from the store, as the clip recorded them
+                suite.waitForLog(Pattern.compile("today window: present=2 late=0 absent=0 expected=0 off=0 unscheduled=0"));
+                Thread.sleep(1500);
+                SuiteProcess.grab(display, shots.resolve("today.png"));
+                for (String window : List.of("employees", "alerts", "reports", "shifts", "settings", "plugins")) {
                     suite.handOver("--show", window); // as a desktop shortcut would
                     Thread.sleep(2500);
                     SuiteProcess.grab(display, shots.resolve(window + ".png"));
@@ -64,9 +70,27 @@ class DesktopSuiteUiTest {
             } finally {
                 suite.stop();
             }
+            // the dark look, as Settings > Appearance stores it for the next start
+            Path prefs = Files.createDirectories(tmp.resolve("userdir/config/Preferences"));
+            Files.writeString(prefs.resolve("laf.properties"), "laf=com.formdev.flatlaf.FlatDarkLaf\n", StandardCharsets.UTF_8);
+            assertNoErrors(tmp.resolve("userdir/var/log/messages.log"));
+            Files.move(tmp.resolve("userdir/var/log/messages.log"), tmp.resolve("userdir/var/log/messages-light.log"));
+            SuiteProcess dark = SuiteProcess.launch(display, tmp, data);
+            try {
+                System.out.println("[ui-test] dark: " + dark.waitForLog(Pattern.compile("main window usable after \\d+ ms")).strip());
+                dark.waitForLog(Pattern.compile("today window: present=2 "));
+                Thread.sleep(1500);
+                SuiteProcess.grab(display, shots.resolve("today-dark.png"));
+                for (String window : List.of("employees", "settings")) {
+                    dark.handOver("--show", window);
+                    Thread.sleep(2500);
+                    SuiteProcess.grab(display, shots.resolve(window + "-dark.png"));
+                }
+            } finally {
+                dark.stop();
+            }
         }
-        List<String> log = Files.readAllLines(tmp.resolve("userdir/var/log/messages.log"), StandardCharsets.UTF_8);
-        assertFalse(log.stream().anyMatch(l -> l.startsWith("SEVERE")), "errors in the suite's log");
+        assertNoErrors(tmp.resolve("userdir/var/log/messages.log"));
 
         try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
             assertEquals(List.of("alex", "lin"), store.listEmployees(false).stream().map(Employee::code).sorted().toList());
@@ -76,6 +100,11 @@ class DesktopSuiteUiTest {
             assertEquals(List.of("alex IN", "lin IN"), List.copyOf(checkedIn), "check-ins recorded by the desktop station");
             assertEquals(2, events.size(), "each person is recorded once per passage: " + events);
         }
+    }
+
+    private static void assertNoErrors(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("SEVERE")), "errors in the suite's log " + log);
     }
 
     private static void copy(Path photo, Path folder) throws IOException {

@@ -2,6 +2,7 @@ package com.faceattend.reports.charts;
 
 import com.faceattend.reports.AttendanceReport;
 import com.faceattend.reports.EmployeeTimesheet;
+import com.faceattend.reports.today.TodayOverview;
 import com.faceattend.reports.rules.DayRecord;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -36,6 +37,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * <li>{@link #hoursPerDay}: total hours worked per date</li>
  * <li>{@link #latenessTrend}: late arrivals per date</li>
  * <li>{@link #arrivalsHistogram}: first check-ins per hour of the day</li>
+ * <li>{@link #arrivalsToday}: the same for today only (the Today dashboard)</li>
  * </ul>
  */
 public final class ReportCharts {
@@ -99,6 +101,21 @@ public final class ReportCharts {
         }
         JFreeChart chart = ChartFactory.createBarChart("Arrivals by hour of day – " + subtitle(report),
                 "Hour (" + report.zone().getId() + ")", "First check-ins", data, PlotOrientation.VERTICAL,
+                false, true, false);
+        styleBars(chart, BAR);
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
+    }
+
+    /** Today's first check-ins per hour of the day (local time), for the Today dashboard. */
+    public static JFreeChart arrivalsToday(TodayOverview today) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        int[] hours = today.arrivalsByHour();
+        for (int h = 0; h < hours.length; h++) {
+            data.addValue(hours[h], "Arrivals", String.format("%02d", h));
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Arrivals by hour – " + today.date(),
+                "Hour (" + today.zone().getId() + ")", "First check-ins", data, PlotOrientation.VERTICAL,
                 false, true, false);
         styleBars(chart, BAR);
         ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -15,18 +15,18 @@ import java.util.stream.Collectors;
  * Turns stored assignments into each employee's {@link ShiftCalendar}: their own assignment wins
  * over their department's; of several, the latest one starting on or before the date applies.
  */
-final class ShiftAssignments {
+public final class ShiftCalendars {
     private final List<ShiftAssignment> assignments;
     private final Map<String, WorkShift> shifts;
 
-    ShiftAssignments(List<WorkShift> shifts, List<ShiftAssignment> assignments) {
+    public ShiftCalendars(List<WorkShift> shifts, List<ShiftAssignment> assignments) {
         this.shifts = shifts.stream().collect(Collectors.toMap(WorkShift::name, Function.identity()));
         // newest first, so the first match is the one in force
         this.assignments = assignments.stream()
                 .sorted(Comparator.comparing(ShiftAssignment::validFrom).reversed()).toList();
     }
 
-    ShiftCalendar calendarFor(Employee e) {
+    public ShiftCalendar calendarFor(Employee e) {
         List<ShiftAssignment> own = assignments.stream().filter(a -> e.code().equals(a.employeeCode())).toList();
         List<ShiftAssignment> dept = e.department() == null ? List.of()
                 : assignments.stream().filter(a -> e.department().equals(a.department())).toList();

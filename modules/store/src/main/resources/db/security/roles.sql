@@ -85,3 +85,14 @@ GRANT SELECT ON holiday TO fa_auditor;
 GRANT SELECT ON org_setting TO fa_auditor;
 GRANT SELECT ON attendance_correction TO fa_auditor;
 GRANT SELECT, INSERT ON audit_log TO fa_auditor;
+
+-- erasure records (V6): written with the erasure by whoever may erase a person, read by the auditor
+GRANT SELECT, INSERT ON erasure_record TO fa_admin;
+GRANT SELECT, INSERT ON erasure_record TO fa_hr;
+GRANT SELECT ON erasure_record TO fa_auditor;
+
+-- security's Today window (who is in, who is late): the schedules behind it, read only
+GRANT SELECT ON work_shift TO fa_security;
+GRANT SELECT ON shift_assignment TO fa_security;
+GRANT SELECT ON holiday TO fa_security;
+GRANT SELECT ON attendance_correction TO fa_security;

@@ -17,13 +17,15 @@ public final class RoleWindows {
     static final String ALERTS = "AlertsTopComponent";
     static final String SETTINGS = "SettingsTopComponent";
     static final String PLUGINS = "PluginsTopComponent";
+    static final String TODAY = "TodayTopComponent";
+    static final String SHIFTS = "ShiftsTopComponent";
 
     private static final Map<StoreRole, Set<String>> ALLOWED = Map.of(
-            StoreRole.ADMIN, Set.of(EMPLOYEES, REPORTS, STATION, ALERTS, SETTINGS, PLUGINS),
-            StoreRole.HR, Set.of(EMPLOYEES, REPORTS),
-            StoreRole.SECURITY, Set.of(STATION, ALERTS),
+            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, STATION, ALERTS, SETTINGS, PLUGINS),
+            StoreRole.HR, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS),
+            StoreRole.SECURITY, Set.of(TODAY, STATION, ALERTS),
             StoreRole.STATION, Set.of(STATION),
-            StoreRole.AUDITOR, Set.of(REPORTS));
+            StoreRole.AUDITOR, Set.of(TODAY, REPORTS));
 
     private RoleWindows() {
     }

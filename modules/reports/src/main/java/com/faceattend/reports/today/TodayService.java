@@ -8,6 +8,8 @@ import com.faceattend.reports.rules.ShiftCalendar;
 import com.faceattend.store.AlertQuery;
 import com.faceattend.store.AlertRecord;
 import com.faceattend.store.AlertStore;
+import com.faceattend.store.StoreException;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.AttendanceReader;
 import com.faceattend.store.AttendanceRecord;
 import com.faceattend.store.DerbyAttendanceStore;
@@ -105,9 +107,24 @@ public final class TodayService {
         passes.forEach(r -> stations.merge(r.station(), r.time(), (a, b) -> a.isAfter(b) ? a : b));
         List<AttendanceRecord> latest = new ArrayList<>(passes.subList(Math.max(0, passes.size() - LATEST), passes.size()));
         Collections.reverse(latest);
-        List<AlertRecord> alerts = new AlertStore(store).list(AlertQuery.all().unacknowledged().limit(ALERTS));
+        List<AlertRecord> alerts = openAlerts();
         return new TodayOverview(date, zone, now, present, late, absent, expected, off, unscheduled, arrivals, latest,
                 alerts, stations);
+    }
+
+    /**
+     * The newest unacknowledged alerts; none for an account whose role may not read alerts (HR):
+     * the rest of the day's overview is still theirs to see.
+     */
+    private List<AlertRecord> openAlerts() {
+        try {
+            return new AlertStore(store).list(AlertQuery.all().unacknowledged().limit(ALERTS));
+        } catch (StoreException e) {
+            if (e.kind() != Problem.Kind.REFUSED) {
+                throw e;
+            }
+            return List.of();
+        }
     }
 
     /** Whether the shift of {@code date} has not started yet (grace included): not absent, only not here yet. */

@@ -4,6 +4,7 @@ import com.faceattend.alerts.Alert;
 import com.faceattend.alerts.AlertListener;
 import com.faceattend.alerts.AlertService;
 import com.faceattend.desktop.support.Background;
+import com.faceattend.desktop.support.RoleWindows;
 import com.faceattend.desktop.support.Suite;
 import com.faceattend.store.AlertKind;
 import com.faceattend.store.AlertQuery;
@@ -54,6 +55,8 @@ import org.openide.windows.TopComponent;
     "# {0} - count", "LBL_AlertCount={0} alerts"})
 public final class AlertsTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
+    /** The alert service this window listens to while open; null before loading or for a role without alerts. */
+    private transient AlertService listening;
     static final String ID = "AlertsTopComponent";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -108,18 +111,28 @@ public final class AlertsTopComponent extends TopComponent {
     @Override
     protected void componentOpened() {
         Background.run(Bundle.loadingAlerts(), () -> {
+            // Opened from the saved layout before sign-in: a role that does not see alerts (the
+            // window is closed for it right after) must not touch them and get a refusal dialog.
+            if (!RoleWindows.allows(Suite.services().store().role(), ID)) {
+                return null;
+            }
             AlertService alerts = Suite.services().alerts();
             alerts.addListener(onNewAlert);
             return alerts;
-        }, a -> refresh());
+        }, a -> {
+            listening = a;
+            if (a != null) {
+                refresh();
+            }
+        });
     }
 
     @Override
     protected void componentClosed() {
-        Background.run(Bundle.loadingAlerts(), () -> {
-            Suite.services().alerts().removeListener(onNewAlert);
-            return true;
-        }, ok -> { });
+        if (listening != null) {
+            listening.removeListener(onNewAlert);
+            listening = null;
+        }
     }
 
     private AlertQuery query() {

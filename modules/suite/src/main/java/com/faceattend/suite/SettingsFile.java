@@ -87,6 +87,20 @@ public final class SettingsFile {
 
     public void save(SuiteSettings s) throws IOException {
         Files.createDirectories(file.getParent());
+        Properties p = toProperties(s);
+        Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "FaceAttend station settings");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The settings as the file holds them, one key per value. */
+    static Properties toProperties(SuiteSettings s) {
         Properties p = new Properties();
         p.setProperty("source", s.source());
         p.setProperty("stationName", s.stationName());
@@ -100,15 +114,17 @@ public final class SettingsFile {
         p.setProperty("detector", s.detectorId());
         p.setProperty("embedder", s.embedderId());
         p.setProperty("liveness", s.livenessId());
-        Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "FaceAttend station settings");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return p;
+    }
+
+    /** "key: old → new" for every value that differs, in key order; empty when nothing changed. */
+    static String changes(SuiteSettings before, SuiteSettings after) {
+        Properties a = toProperties(before);
+        Properties b = toProperties(after);
+        return new java.util.TreeSet<>(b.stringPropertyNames()).stream()
+                .filter(k -> !java.util.Objects.equals(a.getProperty(k), b.getProperty(k)))
+                .map(k -> k + ": " + a.getProperty(k) + " → " + b.getProperty(k))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static Duration seconds(String v) {

@@ -123,13 +123,30 @@ public class SuiteServices implements AutoCloseable {
 
     /** Saves and applies {@code newSettings}; a running station keeps its old settings until restarted. */
     public synchronized void saveSettings(SuiteSettings newSettings) {
+        saveSettings(newSettings, "system:" + System.getProperty("user.name", "unknown"));
+    }
+
+    /**
+     * As {@link #saveSettings(SuiteSettings)}, recording in the audit log who changed which value.
+     * The settings file is local, so a store that cannot take the entry (locked, refused) does not
+     * undo the change: the failure is logged as a warning instead.
+     */
+    public synchronized void saveSettings(SuiteSettings newSettings, String actor) {
         checkProviders(newSettings);
+        String changed = SettingsFile.changes(settings(), newSettings);
         try {
             settingsFile.save(newSettings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save " + settingsFile.path(), e);
         }
         settings = newSettings;
+        if (!changed.isEmpty()) {
+            try {
+                store().audit(actor, "settings-change", changed);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the settings change (" + changed + ") could not be written to the audit log", e);
+            }
+        }
     }
 
     private void checkProviders(SuiteSettings s) {

@@ -66,4 +66,18 @@ class SettingsFileTest {
         assertTrue(strict.verifyThreshold() > d.verifyThreshold(), strict.verifyThreshold() + " vs " + d.verifyThreshold());
         assertEquals(d.verifyThreshold(), SuiteSettings.checkedVerifyThreshold(d.verifyThreshold()));
     }
+
+    /** Issue 17: a settings change is audited with who changed which value; an unchanged save adds nothing. */
+    @Test
+    void aSettingsChangeIsAuditedWithTheValuesThatChanged() {
+        try (SuiteServices suite = new SuiteServices(dir.resolve("data"))) {
+            SuiteSettings before = suite.settings();
+            suite.saveSettings(before.withSource("/videos/side-door.mp4"), "desktop:hilda");
+            suite.saveSettings(suite.settings(), "desktop:hilda");
+            var entries = suite.store().listAudit(50).stream().filter(e -> e.action().equals("settings-change")).toList();
+            assertEquals(1, entries.size(), "one entry for the one real change: " + entries);
+            assertEquals("desktop:hilda", entries.get(0).actor());
+            assertEquals("source: " + before.source() + " \u2192 /videos/side-door.mp4", entries.get(0).detail());
+        }
+    }
 }

@@ -241,7 +241,7 @@ public final class SettingsTopComponent extends TopComponent {
         }
         Background.run(Bundle.saving(), () -> {
             try {
-                Suite.services().saveSettings(s);
+                Suite.services().saveSettings(s, Suite.actor());
                 return null;
             } catch (SettingsException e) {
                 java.awt.EventQueue.invokeLater(() -> mark(e.field()));

@@ -36,7 +36,7 @@ public final class StationOptions implements ArgsProcessor {
         if (source != null) {
             try {
                 SuiteSettings current = Suite.services().settings();
-                Suite.services().saveSettings(current.withSource(source));
+                Suite.services().saveSettings(current.withSource(source), Suite.actor());
             } catch (SettingsException e) {
                 throw new CommandException(2, e.sentence());
             }

@@ -284,6 +284,10 @@ public final class ReportsTopComponent extends TopComponent {
                         }
                     }
                 }
+                // exports carry personal data out of the database: audited, as the command line's
+                var store = Suite.services().store();
+                store.audit(store.account().orElse(Suite.actor()), "report-export",
+                        request.from() + ".." + request.to() + " to " + file.toAbsolutePath());
                 java.awt.EventQueue.invokeLater(() -> status.setText(Bundle.MSG_Exported(file)));
             } catch (RuntimeException e) {
                 Problems.show(Bundle.exporting(file.getFileName()), e);

@@ -19,13 +19,14 @@ public final class RoleWindows {
     static final String PLUGINS = "PluginsTopComponent";
     static final String TODAY = "TodayTopComponent";
     static final String SHIFTS = "ShiftsTopComponent";
+    static final String AUDIT = "AuditTopComponent";
 
     private static final Map<StoreRole, Set<String>> ALLOWED = Map.of(
-            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, STATION, ALERTS, SETTINGS, PLUGINS),
+            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, STATION, ALERTS, SETTINGS, PLUGINS, AUDIT),
             StoreRole.HR, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS),
             StoreRole.SECURITY, Set.of(TODAY, STATION, ALERTS),
             StoreRole.STATION, Set.of(STATION),
-            StoreRole.AUDITOR, Set.of(TODAY, REPORTS));
+            StoreRole.AUDITOR, Set.of(TODAY, REPORTS, AUDIT));
 
     private RoleWindows() {
     }

@@ -13,15 +13,15 @@ import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
 
 /**
- * {@code --show today|station|employees|reports|shifts|alerts|settings|plugins}: brings a window to the front, also in an
+ * {@code --show today|station|employees|reports|shifts|alerts|settings|plugins|audit}: brings a window to the front, also in an
  * already running suite (a second launch hands its options over), e.g. from a desktop shortcut.
  */
-@NbBundle.Messages({"OPT_Show=Bring a window to the front: today, station, employees, reports, shifts, alerts, settings or plugins",
-    "# {0} - name", "ERR_Show=--show: no window called ''{0}''; use today, station, employees, reports, shifts, alerts, settings or plugins"})
+@NbBundle.Messages({"OPT_Show=Bring a window to the front: today, station, employees, reports, shifts, alerts, settings, plugins or audit",
+    "# {0} - name", "ERR_Show=--show: no window called ''{0}''; use today, station, employees, reports, shifts, alerts, settings, plugins or audit"})
 public final class ShowOptions implements ArgsProcessor {
     private static final Map<String, String> WINDOWS = Map.of("station", "StationTopComponent",
             "employees", "EmployeesTopComponent", "settings", "SettingsTopComponent", "plugins", "PluginsTopComponent",
-            "reports", "ReportsTopComponent", "alerts", "AlertsTopComponent", "today", "TodayTopComponent", "shifts", "ShiftsTopComponent");
+            "reports", "ReportsTopComponent", "alerts", "AlertsTopComponent", "today", "TodayTopComponent", "shifts", "ShiftsTopComponent", "audit", "AuditTopComponent");
 
     @Arg(longName = "show")
     @Description(shortDescription = "#OPT_Show")

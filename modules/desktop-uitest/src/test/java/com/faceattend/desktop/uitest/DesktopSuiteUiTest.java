@@ -62,7 +62,7 @@ class DesktopSuiteUiTest {
                 suite.waitForLog(Pattern.compile("today window: present=2 late=0 absent=0 expected=0 off=0 unscheduled=0"));
                 Thread.sleep(1500);
                 SuiteProcess.grab(display, shots.resolve("today.png"));
-                for (String window : List.of("employees", "alerts", "reports", "shifts", "settings", "plugins")) {
+                for (String window : List.of("employees", "alerts", "reports", "shifts", "settings", "plugins", "audit")) {
                     suite.handOver("--show", window); // as a desktop shortcut would
                     Thread.sleep(2500);
                     SuiteProcess.grab(display, shots.resolve(window + ".png"));

@@ -31,6 +31,19 @@ final class DbCommand {
         return app.dataDir().resolve("db");
     }
 
+    /**
+     * Records a key operation in the audit log. The operation itself is done and stays done, so a
+     * store that refuses the entry (accounts on and nobody signed in) gets a warning, not a failure.
+     */
+    void audit(CommandSpec spec, String action, String detail) {
+        try (SuiteServices ctx = app.openSuite()) {
+            ctx.store().audit(ctx.store().account().orElse(EnrollCommand.actor()), action, detail);
+        } catch (Problem e) {
+            spec.commandLine().getErr().println("warning: done, but not recorded in the audit log: " + e.getMessage()
+                    + " (sign in with --user or FACEATTEND_USER to have it recorded)");
+        }
+    }
+
     @Command(name = "encrypt",
             description = {"Encrypt the data folder's existing plain database in place (AES-256, Derby's own encryption), "
                     + "after a backup by Derby. New data folders are encrypted from the start.",
@@ -57,6 +70,7 @@ final class DbCommand {
             out.println("  secret: " + (keys.usesPassphrase() ? "the passphrase in $" + StoreKeys.PASSPHRASE_ENV : "the key file " + keys.keyFile()
                     + " (keep a copy of it somewhere safe: without it the data is lost)"));
             out.println("  unencrypted backup: " + saved + " (delete it, or keep it offline, once FaceAttend runs)");
+            parent.audit(spec, "db-encrypt", "encrypted in place; unencrypted backup " + saved);
             return ExitCode.OK;
         }
     }
@@ -76,6 +90,7 @@ final class DbCommand {
         public Integer call() {
             String where = StoreKeys.forDatabase(parent.embeddedDatabase()).rotate();
             spec.commandLine().getOut().println("database secret rotated: now " + where);
+            parent.audit(spec, "key-rotation", "database secret rotated, now " + where);
             return ExitCode.OK;
         }
     }

@@ -80,6 +80,9 @@ class EncryptedDataFolderTest {
         assertEquals(ExitCode.OK, rekey.exitCode(), rekey.toString());
         assertFalse(oldKey.equals(Files.readString(StoreKeys.forDatabase(db).keyFile())));
         assertTrue(Cli.run(data, "employees", "list").out().contains("OLD1"));
+        // both key operations are in the audit log (issue 17: key rotation audited)
+        Cli.Result audit = Cli.run(data, "audit", "list");
+        assertTrue(audit.out().contains("db-encrypt") && audit.out().contains("key-rotation"), audit.toString());
 
         // a key file that is not this database's: a clear refusal, no stack trace
         Files.writeString(StoreKeys.forDatabase(db).keyFile(), oldKey);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.store.AttendanceRecord;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.StoreKeys;
 import com.faceattend.store.Employee;
 import com.faceattend.store.StoredTemplate;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class CrashTest {
             checkStation(data, printed);
         }
         assertTrue(completed, "the last station run must complete");
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"), StoreKeys.forDatabase(data.resolve("db")).forOpening())) {
             assertTrue(store.countAttendance() > 0, "the folder's people were recognised at least once");
         }
         System.out.printf("CrashTest station: %d runs, %d killed, printed %s, lost 0, doubled 0%n", runs, kills, printed);
@@ -80,7 +81,7 @@ class CrashTest {
 
     /** Every printed pass is in the database; nobody was recorded twice within the (1 h) cooldown. */
     private static void checkStation(Path data, Map<String, Integer> printed) {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"), StoreKeys.forDatabase(data.resolve("db")).forOpening())) {
             Map<String, Integer> rows = new HashMap<>();
             for (AttendanceRecord a : store.listAttendance(Instant.EPOCH, Instant.now().plusSeconds(3600), null)) {
                 rows.merge(a.employeeCode(), 1, Integer::sum);
@@ -116,7 +117,7 @@ class CrashTest {
             byte[] needle = templateNeedle(data, code);
             killSomewhere(Child.start(tmp, data, "employees", "delete", code, "--yes"), 2_000, 15_000);
             boolean gone;
-            try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+            try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"), StoreKeys.forDatabase(data.resolve("db")).forOpening())) {
                 gone = store.findEmployee(code).isEmpty(); // opening finishes a scrub the kill left pending
             }
             if (!gone) {
@@ -158,7 +159,7 @@ class CrashTest {
     }
 
     private static void checkNoEmployeeWithoutTemplates(Path data) {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"), StoreKeys.forDatabase(data.resolve("db")).forOpening())) {
             for (Employee e : store.listEmployees(true)) {
                 assertTrue(store.countTemplates(e.code()) > 0, "employee " + e.code() + " exists without templates");
             }
@@ -166,14 +167,14 @@ class CrashTest {
     }
 
     private static int countTemplates(Path data, String code) {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"), StoreKeys.forDatabase(data.resolve("db")).forOpening())) {
             return store.countTemplates(code);
         }
     }
 
     /** 64 bytes from the middle of one of the employee's stored templates (little-endian float32, as stored). */
     private static byte[] templateNeedle(Path data, String code) {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"), StoreKeys.forDatabase(data.resolve("db")).forOpening())) {
             for (String model : store.templateCountsByModel().keySet()) {
                 for (StoredTemplate t : store.loadTemplates(model)) {
                     if (t.employeeCode().equals(code)) {

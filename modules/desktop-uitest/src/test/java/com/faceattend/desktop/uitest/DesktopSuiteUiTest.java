@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.faceattend.store.AttendanceRecord;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.StoreKeys;
 import com.faceattend.store.Employee;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class DesktopSuiteUiTest {
         }
         assertNoErrors(tmp.resolve("userdir/var/log/messages.log"));
 
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"))) {
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(data.resolve("db"), StoreKeys.forDatabase(data.resolve("db")).forOpening())) {
             assertEquals(List.of("alex", "lin"), store.listEmployees(false).stream().map(Employee::code).sorted().toList());
             List<AttendanceRecord> events = store.listAttendance(Instant.EPOCH, Instant.now().plusSeconds(60), null);
             TreeSet<String> checkedIn = new TreeSet<>();

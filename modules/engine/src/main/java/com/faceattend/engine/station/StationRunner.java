@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Drives a station from a frame source until the source ends or {@link #stop()} is called. A live
  * source (camera, stream) that fails is reopened with growing pauses (1 s doubling to 30 s), so an
- * unplugged camera or a dropped stream resumes by itself; a file simply ends.
+ * unplugged camera or a dropped stream resumes by itself; a file simply ends. A detector-paced station
+ * recognises on a second thread while this one reads and detects the next frame.
  */
 public final class StationRunner {
     private static final Logger LOG = Logger.getLogger(StationRunner.class.getName());
@@ -81,6 +82,11 @@ public final class StationRunner {
         long frames = 0, analysed = 0, events = 0;
         int reconnects = 0, failuresInRow = 0;
         FrameSource source = opener.get();
+        if (station.pacing() == StationPacing.DETECTOR_PACED) {
+            // A camera's newest frame wins over recognising every frame; a file keeps in step, so it plays
+            // to the same decisions on any machine.
+            station.overlapRecognition(source.spec().isLive() ? RecognitionOverlap.NEWEST_FRAME_WINS : RecognitionOverlap.IN_STEP);
+        }
         try {
             while (!stopRequested.get()) {
                 FrameImage frame;
@@ -122,6 +128,7 @@ public final class StationRunner {
                 events += analysis.events().size();
                 frameListener.accept(new FrameAnalysisWithFrame(frame, analysis));
             }
+            events += station.finish().size();
         } finally {
             if (source != null) {
                 source.close();

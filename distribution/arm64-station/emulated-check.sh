@@ -84,6 +84,8 @@ CONF
     mkdir -p "$sysroot"
     for deb in "$apt_dir"/debs/*.deb; do dpkg -x "$deb" "$sysroot"; done
     for d in lib bin sbin; do [ -e "$sysroot/$d" ] || ln -s "usr/$d" "$sysroot/$d"; done
+    # Absolute links (the JDK's conf -> /etc/java-21-openjdk) are resolved by the host: point them into the sysroot.
+    find "$sysroot" -type l -lname '/*' | while read -r link; do ln -sfn "$sysroot$(readlink "$link")" "$link"; done
 fi
 
 # The station's own launcher, with a "java" that runs the arm64 JVM under QEMU.

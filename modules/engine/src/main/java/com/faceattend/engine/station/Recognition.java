@@ -43,8 +43,10 @@ final class Recognition {
             List<Observation> found = new ArrayList<>(items.size());
             for (Item item : items) {
                 DetectedFace face = pipeline.locate(frame, item.face());
-                Embedding embedding = pipeline.embed(frame, face);
-                float live = item.need() == Need.DECIDE
+                boolean deciding = item.need() == Need.DECIDE;
+                // A re-check compares with the track's mean at a loose threshold: one embedder pass does.
+                Embedding embedding = deciding ? pipeline.embed(frame, face) : pipeline.embedOnePass(frame, face);
+                float live = deciding
                         ? pipeline.liveness(frame, face, item.track().id()).map(l -> l.liveScore()).orElse(Float.NaN)
                         : Float.NaN;
                 found.add(new Observation(item, frame.timestampMillis(), embedding, live));

@@ -27,6 +27,7 @@ public final class StationRunner {
     private Consumer<FrameAnalysisWithFrame> frameListener = f -> { };
     private int maxReconnects = Integer.MAX_VALUE;
     private Consumer<Duration> pause = this::sleep;
+    private boolean newestFrameWins;
 
     /** A frame and what the station made of it (for live display). */
     public record FrameAnalysisWithFrame(FrameImage frame, FrameAnalysis analysis) { }
@@ -61,6 +62,17 @@ public final class StationRunner {
         return this;
     }
 
+    /**
+     * On a live source, let frames that meet a busy recognition pass tracked but unrecognised, instead
+     * of waiting for it (default: wait, so every frame is recognised as it would be inline and the
+     * decisions do not depend on the machine's load). Either way the next frame is read and detected
+     * while the previous one is recognised, and at most one recognition is pending.
+     */
+    public StationRunner newestFrameWins(boolean enabled) {
+        this.newestFrameWins = enabled;
+        return this;
+    }
+
     /** How the runner waits between reconnect attempts (tests record the back-off instead of sleeping). */
     StationRunner pauseWith(Consumer<Duration> pauser) {
         this.pause = Objects.requireNonNull(pauser);
@@ -83,9 +95,8 @@ public final class StationRunner {
         int reconnects = 0, failuresInRow = 0;
         FrameSource source = opener.get();
         if (station.pacing() == StationPacing.DETECTOR_PACED) {
-            // A camera's newest frame wins over recognising every frame; a file keeps in step, so it plays
-            // to the same decisions on any machine.
-            station.overlapRecognition(source.spec().isLive() ? RecognitionOverlap.NEWEST_FRAME_WINS : RecognitionOverlap.IN_STEP);
+            station.overlapRecognition(newestFrameWins && source.spec().isLive()
+                    ? RecognitionOverlap.NEWEST_FRAME_WINS : RecognitionOverlap.IN_STEP);
         }
         try {
             while (!stopRequested.get()) {

@@ -72,6 +72,7 @@ class DetectorPacedStationTest {
     /** ScriptedFaces' embedder that counts its passes, and can be held until the test lets it go. */
     static final class HeldEmbedder implements FaceEmbedder {
         final AtomicInteger passes = new AtomicInteger();
+        final CountDownLatch entered = new CountDownLatch(1);
         volatile CountDownLatch hold = new CountDownLatch(0);
         private final ScriptedFaces.Embedder scripted = new ScriptedFaces.Embedder();
 
@@ -88,6 +89,7 @@ class DetectorPacedStationTest {
         @Override
         public Embedding embed(AlignedFace face) {
             passes.incrementAndGet();
+            entered.countDown();
             try {
                 if (!hold.await(30, TimeUnit.SECONDS)) {
                     throw new AssertionError("the test never let the embedder go");
@@ -195,7 +197,7 @@ class DetectorPacedStationTest {
     }
 
     @Test
-    void aBusyRecognitionNeverHoldsUpTheNextFramesOfACamera() {
+    void aBusyRecognitionNeverHoldsUpTheNextFramesOfACamera() throws InterruptedException {
         List<String> decisions = new ArrayList<>();
         AttendanceStation st = station(StationPacing.DETECTOR_PACED, decisions);
         st.overlapRecognition(RecognitionOverlap.NEWEST_FRAME_WINS);
@@ -206,7 +208,7 @@ class DetectorPacedStationTest {
             assertTrue(frame.analysed());
             assertEquals(TrackState.TRACKING, frame.faces().get(0).state(), "followed while recognition is busy");
         }
-        assertEquals(1, embedder.passes.get(), "the frames met a busy recognition and were only tracked, none queued");
+        assertTrue(embedder.entered.await(30, TimeUnit.SECONDS), "the first frame's recognition started");        assertEquals(1, embedder.passes.get(), "the frames met a busy recognition and were only tracked, none queued");
 
         embedder.hold.countDown();
         assertEquals(List.of(), st.finish(), "one embedded frame decides nothing yet");

@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--one-core", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "With --video: also play the station pacing comparison pinned to core 0 (taskset -c 0, a child process; default: ${DEFAULT-VALUE}).")
     boolean oneCore;
-    @Option(names = "--pacing-only", description = "Only the station pacing comparison on --video (what the one-core child runs).")
+    @Option(names = "--pacing-only", description = "Only the station pacing comparison on --video (and its one-core run unless --no-one-core).")
     boolean pacingOnly;
     @Option(names = "--max-images", description = "Photos to time (default: ${DEFAULT-VALUE}).")
     int maxImages = 60;
@@ -88,7 +88,10 @@ final class BenchCommand implements Callable<Integer> {
                 throw new Problem(Problem.Kind.BAD_VALUE, "--pacing-only needs --video", "add --video FILE");
             }
             try (SuiteServices ctx = app.openSuite(); FacePipeline pipeline = ctx.openPipeline(SuiteSettings.defaults(), true)) {
-                PacingBench.print(spec.commandLine().getOut(), ctx, pipeline, video, enrol, "pinned by the caller");
+                PacingBench.print(spec.commandLine().getOut(), ctx, pipeline, video, enrol, oneCore ? "all cores" : "as started");
+            }
+            if (oneCore) {
+                PacingBench.pinnedToOneCore(spec.commandLine().getOut(), app.dataDir(), video, enrol);
             }
             return ExitCode.OK;
         }

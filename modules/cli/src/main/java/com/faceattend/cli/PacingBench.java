@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * bench's station pacing section: today's path and the detector-paced one on the video, side by side,
  * and the same again pinned to one core. Pinning is a child process, {@code taskset -c 0 java … bench
- * --pacing-only}, because a JVM cannot confine itself to a core; the child's lines are printed here.
+ * --pacing-only --no-one-core}, because a JVM cannot confine itself to a core; the child's lines are
+ * printed here.
  */
 final class PacingBench {
     private PacingBench() {
@@ -62,7 +63,7 @@ final class PacingBench {
                 ProcessHandle.current().info().command().orElse("java")));
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FaceAttendCli.class.getName(),
-                "--data", dataDir.toString(), "bench", "--pacing-only", "--video", video.toString()));
+                "--data", dataDir.toString(), "bench", "--pacing-only", "--no-one-core", "--video", video.toString()));
         if (!enrol.isEmpty()) {
             command.add("--enroll");
             command.add(enrol.stream().map(Path::toString).collect(Collectors.joining(",")));

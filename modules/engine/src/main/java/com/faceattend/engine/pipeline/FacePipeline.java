@@ -95,14 +95,6 @@ public final class FacePipeline implements AutoCloseable {
         return embedAligned(align(frame, face));
     }
 
-    /**
-     * One pass of the embedder, never flip-averaged: enough to tell whether a tracked face is still
-     * the same person (a loose threshold), at half the cost of {@link #embed} with flip-averaging.
-     */
-    public Embedding embedOnePass(FrameImage frame, DetectedFace face) {
-        return embedder.embed(align(frame, face));
-    }
-
     public Embedding embedAligned(AlignedFace aligned) {
         Embedding e = embedder.embed(aligned);
         if (!settings.flipAverage()) {

@@ -44,8 +44,9 @@ final class Recognition {
             for (Item item : items) {
                 DetectedFace face = pipeline.locate(frame, item.face());
                 boolean deciding = item.need() == Need.DECIDE;
-                // A re-check compares with the track's mean at a loose threshold: one embedder pass does.
-                Embedding embedding = deciding ? pipeline.embed(frame, face) : pipeline.embedOnePass(frame, face);
+                // Re-checks too are flip-averaged: one pass scored below the same-person threshold on the
+                // shared clip and restarted a track (bench showed an extra stranger alert).
+                Embedding embedding = pipeline.embed(frame, face);
                 float live = deciding
                         ? pipeline.liveness(frame, face, item.track().id()).map(l -> l.liveScore()).orElse(Float.NaN)
                         : Float.NaN;

@@ -37,6 +37,7 @@ missing=0
 for jar in javacpp opencv openblas ffmpeg; do
     grep -q "/lib/$jar-[0-9.-]*-linux-arm64.jar$" "$listing" || { echo "MISSING: $jar linux-arm64 natives" >&2; missing=1; }
 done
+grep -q "/lib/javacv-[0-9.]*.jar$" "$listing" || { echo "MISSING: JavaCV (the video sources)" >&2; missing=1; }
 if grep -q -- "-linux-x86_64.jar$" "$listing"; then echo "WRONG: x86-64 natives in the arm64 archive" >&2; missing=1; fi
 rm -rf "$work/station" && mkdir -p "$work/station" && tar xzf "$archive" -C "$work/station"
 station="$work/station/faceattend-station"
@@ -45,7 +46,7 @@ unzip -l "$station"/lib/onnxruntime-*.jar | grep "native/linux-aarch64/libonnxru
 unzip -l "$station"/lib/pi4j-library-gpiod-*.jar | grep "lib/aarch64/pi4j-gpiod/libpi4j-gpiod.so" >/dev/null \
     || { echo "MISSING: Pi4J gpiod aarch64 natives" >&2; missing=1; }
 [ "$missing" = 0 ] || exit 1
-echo "arm64 natives present: JavaCPP, OpenCV, OpenBLAS, FFmpeg, ONNX Runtime, Pi4J gpiod"
+echo "arm64 natives present: JavaCPP, OpenCV, OpenBLAS, FFmpeg, ONNX Runtime, Pi4J gpiod; JavaCV present"
 [ -z "$natives_only" ] || exit 0
 
 # 2. QEMU user-mode for aarch64 (unpacked from Debian's qemu-user-static, not installed).

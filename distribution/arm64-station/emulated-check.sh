@@ -80,7 +80,7 @@ CONF
     export APT_CONFIG="$apt_dir/apt.conf"
     apt-get -q update >/dev/null
     packages=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
-        --no-enhances openjdk-21-jre-headless libgomp1 | grep '^[a-z]' | sort -u \
+        --no-enhances openjdk-21-jre-headless libgomp1 libva2 libva-drm2 libdrm2 | grep '^[a-z]' | sort -u \
         | grep -vE '^(debconf|cdebconf|libdebian-installer4|libnewt0.52|libslang2|libtextwrap1|readline-common|util-linux|ca-certificates.*)$')
     (cd "$apt_dir/debs" && apt-get download -q $packages >/dev/null 2>&1)
     unset APT_CONFIG

@@ -64,6 +64,11 @@ final class BenchCommand implements Callable<Integer> {
     Path video;
     @Option(names = "--enroll", paramLabel = "PHOTO", split = ",", description = "Photos to enrol (comma-separated, one person each) before the video run, so faces are recognised.")
     List<Path> enrol = List.of();
+    @Option(names = "--one-core", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --video: also play the station pacing comparison pinned to core 0 (taskset -c 0, a child process; default: ${DEFAULT-VALUE}).")
+    boolean oneCore;
+    @Option(names = "--pacing-only", description = "Only the station pacing comparison on --video (and its one-core run unless --no-one-core).")
+    boolean pacingOnly;
     @Option(names = "--max-images", description = "Photos to time (default: ${DEFAULT-VALUE}).")
     int maxImages = 60;
     @Option(names = "--gallery-sizes", split = ",", description = "Template counts for the 1:N search (default: ${DEFAULT-VALUE}).")
@@ -77,6 +82,18 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (int8 != null && int8.enabled) {
             return int8.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (pacingOnly) {
+            if (video == null) {
+                throw new Problem(Problem.Kind.BAD_VALUE, "--pacing-only needs --video", "add --video FILE");
+            }
+            try (SuiteServices ctx = app.openSuite(); FacePipeline pipeline = ctx.openPipeline(SuiteSettings.defaults(), true)) {
+                PacingBench.print(spec.commandLine().getOut(), ctx, pipeline, video, enrol, oneCore ? "all cores" : "as started");
+            }
+            if (oneCore) {
+                PacingBench.pinnedToOneCore(spec.commandLine().getOut(), app.dataDir(), video, enrol);
+            }
+            return ExitCode.OK;
         }
         if (images == null) {
             throw new Problem(Problem.Kind.BAD_VALUE, "--images is needed", "add --images FOLDER, or use --compare --datasets DIR");
@@ -162,6 +179,10 @@ final class BenchCommand implements Callable<Integer> {
                         r.label(), r.frames(), r.seconds(), r.framesPerSecond(), r.recognised());
             }
             BenchDecisionLatency.print(out, pipeline, enrol, ctx.providers(), video);
+            PacingBench.print(out, ctx, pipeline, video, enrol, "all cores");
+        }
+        if (oneCore) {
+            PacingBench.pinnedToOneCore(out, app.dataDir(), video, enrol);
         }
     }
 

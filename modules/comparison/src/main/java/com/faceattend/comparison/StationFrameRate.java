@@ -46,13 +46,7 @@ public final class StationFrameRate {
      */
     public static List<Result> measure(FacePipeline pipeline, List<Path> enrol, Function<Path, FrameImage> decoder,
                                        ProviderRegistry providers, SourceSpec source) {
-        GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
-        PhotoSetChecker checker = new PhotoSetChecker(pipeline, decoder);
-        for (Path photo : enrol) {
-            String name = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-            checker.check(List.of(photo), p -> { }).accepted()
-                    .forEach(sample -> sample.templates().forEach(e -> gallery.add(name, name, e)));
-        }
+        GalleryIndex gallery = enrolInMemory(pipeline, enrol, decoder);
         List<Result> results = new ArrayList<>();
         for (Variant v : VARIANTS) {
             StationSettings settings = StationSettings.defaults().withProcessEveryNth(v.every());
@@ -72,5 +66,20 @@ public final class StationFrameRate {
             }
         }
         return results;
+    }
+
+    /**
+     * A gallery in memory holding {@code enrol}, enrolled as the product enrols them (checks, several
+     * resolutions); each photo's file name (without extension) is the person's code and name.
+     */
+    static GalleryIndex enrolInMemory(FacePipeline pipeline, List<Path> enrol, Function<Path, FrameImage> decoder) {
+        GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
+        PhotoSetChecker checker = new PhotoSetChecker(pipeline, decoder);
+        for (Path photo : enrol) {
+            String name = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            checker.check(List.of(photo), p -> { }).accepted()
+                    .forEach(sample -> sample.templates().forEach(e -> gallery.add(name, name, e)));
+        }
+        return gallery;
     }
 }

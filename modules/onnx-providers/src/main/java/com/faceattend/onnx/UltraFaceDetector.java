@@ -2,7 +2,7 @@ package com.faceattend.onnx;
 
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.FaceBox;
-import com.faceattend.spi.FaceDetector;
+import com.faceattend.spi.TwoStageFaceDetector;
 import com.faceattend.spi.FaceLandmarks;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.ProviderSettings;
@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>The stages are public so the benchmark can time them apart.
  */
-public final class UltraFaceDetector implements FaceDetector {
+public final class UltraFaceDetector implements TwoStageFaceDetector {
     static final int IN_W = 320;
     static final int IN_H = 240;
     private static final int LM_SIZE = 64;
@@ -52,13 +52,11 @@ public final class UltraFaceDetector implements FaceDetector {
         return faces;
     }
 
-    /** A box with its confidence. */
-    public record ScoredBox(FaceBox box, float score) { }
-
     /**
      * Stage 1: face boxes as the detector draws them (clamped to the frame), best first. The
      * liveness model was trained on these boxes; the landmark stage squares them itself.
      */
+    @Override
     public List<ScoredBox> detectBoxes(FrameImage frame) {
         FrameImage small = BgrImages.resize(frame, IN_W, IN_H);
         fillNormalisedRgb(small.bgr(), boxes.input(), IN_W * IN_H);
@@ -89,6 +87,7 @@ public final class UltraFaceDetector implements FaceDetector {
     }
 
     /** Stage 2: the five alignment points of the face in {@code box}. */
+    @Override
     public FaceLandmarks locateLandmarks(FrameImage frame, FaceBox box) {
         // The landmark model was trained on square crops of the box's height.
         FaceBox crop = CropWindow.around(square(box, frame.width(), frame.height()), 1f, frame.width(), frame.height());

@@ -4,18 +4,23 @@ import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FaceDetector;
+import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FaceEmbedder;
 import com.faceattend.spi.FrameImage;
 import com.faceattend.spi.LivenessCheck;
 import com.faceattend.spi.LivenessResult;
+import com.faceattend.spi.TwoStageFaceDetector;
 import com.faceattend.spi.support.FaceAligner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Detect, align, embed and (optionally) check liveness, with whichever providers were chosen.
- * Owns the provider workers and closes them. Not thread-safe (the model sessions are not shared).
+ * Owns the provider workers and closes them. Not thread-safe (the model sessions are not shared),
+ * except that one thread may find faces ({@link #findFaces}) while another locates, embeds and checks
+ * them: those stages use different model sessions.
  */
 public final class FacePipeline implements AutoCloseable {
     private final FaceDetector detector;
@@ -48,8 +53,37 @@ public final class FacePipeline implements AutoCloseable {
         return detector.detect(frame);
     }
 
+    /**
+     * The faces' boxes only, when the detector can locate landmarks apart (a station tracks boxes and
+     * locates landmarks only for the faces it embeds); otherwise the faces with their landmarks.
+     */
+    public List<FoundFace> findFaces(FrameImage frame) {
+        if (detector instanceof TwoStageFaceDetector staged) {
+            List<TwoStageFaceDetector.ScoredBox> boxes = staged.detectBoxes(frame);
+            List<FoundFace> found = new ArrayList<>(boxes.size());
+            for (TwoStageFaceDetector.ScoredBox b : boxes) {
+                found.add(new FoundFace(b.box(), b.score(), null));
+            }
+            return found;
+        }
+        return detector.detect(frame).stream().map(FoundFace::of).toList();
+    }
+
+    /** The found face with its landmarks, locating them if {@link #findFaces} did not. */
+    public DetectedFace locate(FrameImage frame, FoundFace face) {
+        if (face.located() != null) {
+            return face.located();
+        }
+        TwoStageFaceDetector staged = (TwoStageFaceDetector) detector; // only two-stage detectors leave faces unlocated
+        return new DetectedFace(face.box(), face.score(), staged.locateLandmarks(frame, face.box()));
+    }
+
     public boolean largeEnough(DetectedFace face) {
-        return Math.min(face.box().width(), face.box().height()) >= settings.minFaceSize();
+        return largeEnough(face.box());
+    }
+
+    public boolean largeEnough(FaceBox box) {
+        return Math.min(box.width(), box.height()) >= settings.minFaceSize();
     }
 
     public AlignedFace align(FrameImage frame, DetectedFace face) {

@@ -4,6 +4,7 @@ import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.gallery.PersonMatch;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.FaceQualityGate;
+import com.faceattend.engine.pipeline.FoundFace;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceListener;
 import com.faceattend.spi.DetectedFace;
@@ -28,6 +29,10 @@ import java.util.logging.Logger;
  * One camera station's decision logic: tracks faces across frames, lets each track's embedded
  * frames vote on who it is, and raises one event per visit (recognised, stranger or spoof), with a
  * cooldown so that one walk-past is one check-in. Not thread-safe: feed it from one thread.
+ * <p>
+ * By default ({@link StationPacing#DETECTOR_PACED}) a frame costs detection and tracking; only the
+ * tracks that need it are embedded (see {@link Recognition}), under a {@link StationRunner} on a
+ * second thread. Every decision is taken on the feeding thread, in {@link #decide}.
  */
 public final class AttendanceStation {
     private static final Logger LOG = Logger.getLogger(AttendanceStation.class.getName());
@@ -60,6 +65,11 @@ public final class AttendanceStation {
     private int livenessPatienceFrames = DEFAULT_LIVENESS_PATIENCE;
     private RecentPasses recentPasses;
     private FrameAnalysis last = new FrameAnalysis(0, false, List.of(), List.of());
+    private StationPacing pacing = StationPacing.DETECTOR_PACED;
+    private RecognitionOverlap overlap = RecognitionOverlap.NONE;
+    private RecognitionWorker worker;
+    /** Tracks whose whole-track liveness state is to end, told with the next recognition job. */
+    private final List<Integer> livenessEnded = new ArrayList<>();
 
     public AttendanceStation(String name, FacePipeline pipeline, GalleryIndex gallery, StationSettings settings,
                              DirectionPolicy directions, Clock clock) {
@@ -121,6 +131,42 @@ public final class AttendanceStation {
         this.recentPasses = passes;
     }
 
+    /** Chooses the per-frame work (default {@link StationPacing#DETECTOR_PACED}); set before the first frame. */
+    public void pacing(StationPacing newPacing) {
+        if (frameCounter > 0) {
+            throw new IllegalStateException("the pacing is chosen before the first frame");
+        }
+        this.pacing = Objects.requireNonNull(newPacing, "pacing");
+    }
+
+    public StationPacing pacing() {
+        return pacing;
+    }
+
+    /** Whether a detector-paced station recognises on a second thread (its runner says so, per source). */
+    void overlapRecognition(RecognitionOverlap mode) {
+        this.overlap = Objects.requireNonNull(mode, "overlap");
+        if (mode != RecognitionOverlap.NONE && worker == null) {
+            worker = new RecognitionWorker(pipeline, name);
+        }
+    }
+
+    /**
+     * Waits for recognition still running on the second thread and decides on its results (the last
+     * frames of a file). Listeners are told as in {@link #process}.
+     *
+     * @return the events decided
+     */
+    public List<AttendanceEvent> finish() {
+
+        List<AttendanceEvent> events = new ArrayList<>();
+        if (worker != null) {
+            apply(worker.take(true), events);
+        }
+        notifyListeners(events);
+        return events;
+    }
+
     public void addListener(AttendanceListener listener) {
         listeners.add(listener);
     }
@@ -142,10 +188,22 @@ public final class AttendanceStation {
         }
         FrameImage work = BgrImages.limitWidth(frame, settings.maxFrameWidth());
         float toFrame = frame.width() / (float) work.width();
+        List<AttendanceEvent> events = new ArrayList<>();
+        List<Track> tracks = pacing == StationPacing.EVERY_FRAME ? everyFrame(work, events) : detectorPaced(work, events);
+        List<FrameAnalysis.FaceView> views = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            views.add(view(t, toFrame));
+        }
+        last = new FrameAnalysis(frame.timestampMillis(), true, List.copyOf(views), List.copyOf(events));
+        notifyListeners(events);
+        return last;
+    }
+
+    /** Today's-path frame: every face located, deciding tracks embedded and checked, all on this thread. */
+    private List<Track> everyFrame(FrameImage work, List<AttendanceEvent> events) {
         List<DetectedFace> faces = prescreen != null && prescreen.candidates(work).isEmpty()
                 ? List.of() : pipeline.detect(work);
         List<Track> tracks = tracker.update(faces);
-        List<AttendanceEvent> events = new ArrayList<>();
         settleEndedTracks(events);
         for (int i = 0; i < faces.size(); i++) {
             Track track = tracks.get(i);
@@ -157,13 +215,78 @@ public final class AttendanceStation {
                 track.recheckDone();
             }
         }
-        List<FrameAnalysis.FaceView> views = new ArrayList<>(tracks.size());
-        for (Track t : tracks) {
-            views.add(view(t, toFrame));
+        return tracks;
+    }
+
+    /**
+     * A detector-paced frame: boxes and tracking here; what the previous job found is decided on
+     * before this frame is tracked (as if it had been found on its own frame); then the tracks that
+     * need it are handed to recognition.
+     */
+    private List<Track> detectorPaced(FrameImage work, List<AttendanceEvent> events) {
+        List<FoundFace> faces = prescreen != null && prescreen.candidates(work).isEmpty()
+                ? List.of() : pipeline.findFaces(work);
+        if (worker != null) {
+            apply(worker.take(overlap == RecognitionOverlap.IN_STEP), events);
         }
-        last = new FrameAnalysis(frame.timestampMillis(), true, List.copyOf(views), List.copyOf(events));
-        notifyListeners(events);
-        return last;
+        List<Track> tracks = tracker.updateBoxes(faces.stream().map(FoundFace::box).toList());
+        settleEndedTracks(events);
+        if (overlap != RecognitionOverlap.NONE && worker.busy()) {
+            return tracks; // newest frame wins: this one is only tracked
+        }
+        List<Recognition.Item> items = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            Track track = tracks.get(i);
+            FoundFace face = faces.get(i);
+            if (!pipeline.largeEnough(face.box())) {
+                continue;
+            }
+            if (track.state() == TrackState.TRACKING) {
+                items.add(new Recognition.Item(track, track.generation(), face, Recognition.Need.DECIDE));
+            } else if (track.recheckDue(RECHECK_INTERVAL)) {
+                items.add(new Recognition.Item(track, track.generation(), face, Recognition.Need.RECHECK));
+            }
+        }
+        if (items.isEmpty() && livenessEnded.isEmpty()) {
+            return tracks;
+        }
+        Recognition.Job job = new Recognition.Job(work, items, List.copyOf(livenessEnded), qualityGate);
+        livenessEnded.clear();
+        if (overlap == RecognitionOverlap.NONE) {
+            apply(job.run(pipeline), events);
+        } else {
+            worker.submit(job);
+        }
+        return tracks;
+    }
+
+    /**
+     * Decides on what recognition found. A track that ended meanwhile, or whose box now holds
+     * someone else (restarted), takes no evidence gathered for the face before.
+     */
+    private void apply(List<Recognition.Observation> observations, List<AttendanceEvent> events) {
+        for (Recognition.Observation o : observations) {
+            Track track = o.item().track();
+            if (!tracker.follows(track) || track.generation() != o.item().generation()) {
+                continue;
+            }
+            if (o.item().need() == Recognition.Need.RECHECK) {
+                if (o.embedding().cosine(track.meanEmbedding()) >= SAME_PERSON_SIMILARITY) {
+                    track.recheckDone();
+                } else {
+                    track.restart();
+                    livenessEnded.add(track.id()); // whole-track liveness (blink) starts over for the new face
+                }
+            } else if (track.state() == TrackState.TRACKING) {
+                track.addEmbedding(o.embedding());
+                List<PersonMatch> frameHits = gallery.search(o.embedding(), 1);
+                track.vote(frameHits.isEmpty() ? Track.UNKNOWN : frameHits.get(0).personKey());
+                if (!Float.isNaN(o.liveScore())) {
+                    track.liveScore(o.liveScore());
+                }
+                decide(track, o.mediaTime(), events);
+            }
+        }
     }
 
     /**
@@ -194,9 +317,18 @@ public final class AttendanceStation {
                 float live = t.latestLiveScore();
                 events.add(new AttendanceEvent.SpoofSuspected(clock.instant(), name, key, Float.isNaN(live) ? 0f : live));
             }
-            pipeline.trackEnded(t.id());
+            endLiveness(t.id());
         }
         endedTracks.clear();
+    }
+
+    /** Tells the liveness check a track ended: at once, or with the next job when recognition is paced. */
+    private void endLiveness(int trackId) {
+        if (pacing == StationPacing.EVERY_FRAME) {
+            pipeline.trackEnded(trackId);
+        } else {
+            livenessEnded.add(trackId);
+        }
     }
 
     private void observe(FrameImage frame, DetectedFace face, Track track, List<AttendanceEvent> events) {

@@ -1,6 +1,7 @@
 package com.faceattend.engine.station;
 
 import com.faceattend.spi.DetectedFace;
+import com.faceattend.spi.FaceBox;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,13 +34,22 @@ public final class FaceTracker {
      * @return for each face (same order), its track
      */
     public List<Track> update(List<DetectedFace> faces) {
+        return updateBoxes(faces.stream().map(DetectedFace::box).toList());
+    }
+
+    /**
+     * Matches this frame's face boxes to tracks, starting new tracks and ending stale ones.
+     *
+     * @return for each box (same order), its track
+     */
+    public List<Track> updateBoxes(List<FaceBox> faces) {
         List<Track> assigned = new ArrayList<>(faces.size());
         boolean[] used = new boolean[tracks.size()];
-        for (DetectedFace face : faces) {
+        for (FaceBox face : faces) {
             int best = -1;
             float bestIou = MIN_IOU;
             for (int t = 0; t < tracks.size(); t++) {
-                float iou = used[t] ? 0f : tracks.get(t).box().iou(face.box());
+                float iou = used[t] ? 0f : tracks.get(t).box().iou(face);
                 if (iou >= bestIou) {
                     best = t;
                     bestIou = iou;
@@ -49,9 +59,9 @@ public final class FaceTracker {
             if (best >= 0) {
                 used[best] = true;
                 track = tracks.get(best);
-                track.seen(face.box());
+                track.seen(face);
             } else {
-                track = new Track(nextId++, face.box());
+                track = new Track(nextId++, face);
             }
             assigned.add(track);
         }
@@ -68,6 +78,11 @@ public final class FaceTracker {
             }
         }
         return assigned;
+    }
+
+    /** Whether {@code track} is still followed (it has not ended). */
+    boolean follows(Track track) {
+        return tracks.contains(track);
     }
 
     /** Tracks alive now. */

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Drives a station from a frame source until the source ends or {@link #stop()} is called. A live
  * source (camera, stream) that fails is reopened with growing pauses (1 s doubling to 30 s), so an
- * unplugged camera or a dropped stream resumes by itself; a file simply ends.
+ * unplugged camera or a dropped stream resumes by itself; a file simply ends. A detector-paced station
+ * recognises on a second thread while this one reads and detects the next frame.
  */
 public final class StationRunner {
     private static final Logger LOG = Logger.getLogger(StationRunner.class.getName());
@@ -26,6 +27,7 @@ public final class StationRunner {
     private Consumer<FrameAnalysisWithFrame> frameListener = f -> { };
     private int maxReconnects = Integer.MAX_VALUE;
     private Consumer<Duration> pause = this::sleep;
+    private boolean newestFrameWins;
 
     /** A frame and what the station made of it (for live display). */
     public record FrameAnalysisWithFrame(FrameImage frame, FrameAnalysis analysis) { }
@@ -60,6 +62,17 @@ public final class StationRunner {
         return this;
     }
 
+    /**
+     * On a live source, let frames that meet a busy recognition pass tracked but unrecognised, instead
+     * of waiting for it (default: wait, so every frame is recognised as it would be inline and the
+     * decisions do not depend on the machine's load). Either way the next frame is read and detected
+     * while the previous one is recognised, and at most one recognition is pending.
+     */
+    public StationRunner newestFrameWins(boolean enabled) {
+        this.newestFrameWins = enabled;
+        return this;
+    }
+
     /** How the runner waits between reconnect attempts (tests record the back-off instead of sleeping). */
     StationRunner pauseWith(Consumer<Duration> pauser) {
         this.pause = Objects.requireNonNull(pauser);
@@ -81,6 +94,10 @@ public final class StationRunner {
         long frames = 0, analysed = 0, events = 0;
         int reconnects = 0, failuresInRow = 0;
         FrameSource source = opener.get();
+        if (station.pacing() == StationPacing.DETECTOR_PACED) {
+            station.overlapRecognition(newestFrameWins && source.spec().isLive()
+                    ? RecognitionOverlap.NEWEST_FRAME_WINS : RecognitionOverlap.IN_STEP);
+        }
         try {
             while (!stopRequested.get()) {
                 FrameImage frame;
@@ -122,6 +139,7 @@ public final class StationRunner {
                 events += analysis.events().size();
                 frameListener.accept(new FrameAnalysisWithFrame(frame, analysis));
             }
+            events += station.finish().size();
         } finally {
             if (source != null) {
                 source.close();

@@ -30,6 +30,8 @@ public final class Track {
     private String decidedName;
     private float decidedSimilarity;
     private int framesSinceCheck;
+    /** Counts restarts, so evidence gathered for the face the box held before is recognised as stale. */
+    private int generation;
 
     Track(int id, FaceBox box) {
         this.id = id;
@@ -64,6 +66,10 @@ public final class Track {
     /** Mean live score of the embedded frames, NaN when liveness was not checked. */
     public float meanLiveScore() {
         return liveSamples == 0 ? Float.NaN : liveScoreSum / liveSamples;
+    }
+
+    int generation() {
+        return generation;
     }
 
     int votes() {
@@ -139,6 +145,7 @@ public final class Track {
      * scene cut, or two people crossing). The next frames decide afresh.
      */
     void restart() {
+        generation++;
         votes.clear();
         embeddingSum = null;
         liveScoreSum = 0;

@@ -1,0 +1,87 @@
+package com.faceattend.comparison;
+
+import com.faceattend.engine.gallery.GalleryIndex;
+import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.providers.ProviderRegistry;
+import com.faceattend.engine.station.AttendanceStation;
+import com.faceattend.engine.station.DirectionPolicy;
+import com.faceattend.engine.station.StationPacing;
+import com.faceattend.engine.station.StationRunner;
+import com.faceattend.engine.station.StationSettings;
+import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.spi.FrameImage;
+import com.faceattend.spi.SourceSpec;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Today's station path against the detector-paced one ({@link StationPacing}), side by side in one
+ * process on one video: frame rate, process CPU per analysed frame, and what each decided (check-ins,
+ * stranger and spoof alerts), which must be the same. Each path is played twice, alternating, and the
+ * second play is reported, so neither pays the JIT's and the models' warm-up alone.
+ */
+public final class PacingComparison {
+    /**
+     * One path's figures.
+     *
+     * @param cpuMillisPerFrame process CPU time (all threads, JIT and GC included) per analysed frame
+     * @param decisions         the events in order, e.g. "IN ALEX", "stranger", "spoof LIN"
+     */
+    public record Result(StationPacing pacing, long frames, long analysedFrames, double seconds,
+                         double cpuMillisPerFrame, List<String> decisions) {
+        public double framesPerSecond() {
+            return seconds <= 0 ? 0 : frames / seconds;
+        }
+    }
+
+    private PacingComparison() {
+    }
+
+    public static List<Result> measure(FacePipeline pipeline, List<Path> enrol, Function<Path, FrameImage> decoder,
+                                       ProviderRegistry providers, SourceSpec source) {
+        GalleryIndex gallery = StationFrameRate.enrolInMemory(pipeline, enrol, decoder);
+        Map<StationPacing, Result> last = new EnumMap<>(StationPacing.class);
+        for (int round = 0; round < 2; round++) {
+            for (StationPacing pacing : StationPacing.values()) {
+                last.put(pacing, play(pacing, pipeline, gallery, providers, source));
+            }
+        }
+        return List.copyOf(last.values());
+    }
+
+    private static Result play(StationPacing pacing, FacePipeline pipeline, GalleryIndex gallery,
+                               ProviderRegistry providers, SourceSpec source) {
+        AttendanceStation station = new AttendanceStation("bench", pipeline, gallery, StationSettings.defaults(),
+                DirectionPolicy.fixed(AttendanceEvent.Direction.IN), Clock.systemUTC());
+        station.pacing(pacing);
+        List<String> decisions = new ArrayList<>();
+        station.addListener(e -> decisions.add(describe(e)));
+        long cpuBefore = processCpuNanos();
+        StationRunner.RunStats stats = new StationRunner(station, () -> providers.frameSourceFor(source).open(source))
+                .onStatus(s -> { }).run();
+        double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
+        return new Result(pacing, stats.frames(), stats.analysedFrames(), stats.seconds(),
+                cpuMillis / Math.max(1, stats.analysedFrames()), List.copyOf(decisions));
+    }
+
+    private static String describe(AttendanceEvent e) {
+        return switch (e) {
+            case AttendanceEvent.PersonRecognized p -> "check-in " + p.employeeCode();
+            case AttendanceEvent.StrangerSeen s -> "stranger";
+            case AttendanceEvent.SpoofSuspected s -> "spoof " + s.claimedEmployeeCode();
+        };
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+}

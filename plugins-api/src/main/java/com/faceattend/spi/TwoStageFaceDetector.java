@@ -7,7 +7,7 @@ import java.util.List;
  * frame and asks for landmarks only for the faces it embeds (a new or re-checked track), so a tracked
  * face costs box detection alone. {@link #detect} stays the two stages together.
  *
- * @since 0.9
+ * @since 1.0.0
  */
 public interface TwoStageFaceDetector extends FaceDetector {
 

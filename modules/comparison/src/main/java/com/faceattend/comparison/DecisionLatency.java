@@ -2,7 +2,6 @@ package com.faceattend.comparison;
 
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.pipeline.FacePipeline;
-import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.engine.station.AttendanceStation;
 import com.faceattend.engine.station.DirectionPolicy;
 import com.faceattend.engine.station.FrameAnalysis;
@@ -72,13 +71,7 @@ public final class DecisionLatency {
      */
     public static Result measure(FacePipeline pipeline, List<Path> enrol, Function<Path, FrameImage> decoder,
                                  Supplier<FrameSource> clip, int startEvery, int maxFrames) {
-        GalleryIndex gallery = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
-        PhotoSetChecker checker = new PhotoSetChecker(pipeline, decoder);
-        for (Path photo : enrol) {
-            String name = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-            checker.check(List.of(photo), p -> { }).accepted()
-                    .forEach(sample -> sample.templates().forEach(e -> gallery.add(name, name, e)));
-        }
+        GalleryIndex gallery = StationFrameRate.enrolInMemory(pipeline, enrol, decoder);
         List<FrameImage> frames = new ArrayList<>();
         try (FrameSource source = clip.get()) {
             for (FrameImage f = source.next(); f != null && frames.size() < MAX_CLIP_FRAMES; f = source.next()) {

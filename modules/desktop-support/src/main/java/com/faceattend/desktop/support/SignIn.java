@@ -179,12 +179,37 @@ public final class SignIn {
     private static void lock() {
         idleTimer.stop();
         LOG.info("desktop locked after idle time");
+        showCover(true);
         Background.run("lock FaceAttend", () -> {
             Suite.services().signIn(StoreLogin.none());
             return openStore();
         }, store -> {
+            showCover(false);
             lastActivity = System.currentTimeMillis();
             idleTimer.start();
         });
+    }
+
+    /**
+     * While locked, an opaque cover over the main window hides names, faces and timesheets that
+     * were on the screen; its button asks for an account again if the sign-in was cancelled.
+     */
+    private static void showCover(boolean locked) {
+        if (!(WindowManager.getDefault().getMainWindow() instanceof javax.swing.JFrame frame)) {
+            return;
+        }
+        if (locked) {
+            JPanel cover = new JPanel(new java.awt.GridBagLayout());
+            cover.setOpaque(true);
+            cover.addMouseListener(new java.awt.event.MouseAdapter() { }); // swallows clicks meant for the windows below
+            JPanel box = new JPanel(new GridLayout(0, 1, 8, 8));
+            box.add(new JLabel(NbBundle.getMessage(SignIn.class, "MSG_Locked")));
+            javax.swing.JButton again = new javax.swing.JButton(NbBundle.getMessage(SignIn.class, "BTN_SignInAgain"));
+            again.addActionListener(e -> lock());
+            box.add(again);
+            cover.add(box);
+            frame.setGlassPane(cover);
+        }
+        frame.getGlassPane().setVisible(locked);
     }
 }

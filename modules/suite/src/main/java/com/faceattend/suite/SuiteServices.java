@@ -189,7 +189,16 @@ public class SuiteServices implements AutoCloseable {
     /** The database: embedded in the data folder, or on the network server; opened on first use. */
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
-            store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer, login);
+            try {
+                store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer, login);
+            } catch (com.faceattend.store.StoreException e) {
+                if (e.kind() == com.faceattend.spi.Problem.Kind.REFUSED) {
+                    // A refused password is tried once: every window asking for the store again would
+                    // count one more failure and lock the account after a single typo.
+                    login = com.faceattend.store.StoreLogin.none();
+                }
+                throw e;
+            }
             startRetention();
         }
         return store;
@@ -224,6 +233,9 @@ public class SuiteServices implements AutoCloseable {
      * while this process runs (a station runs for weeks).
      */
     private void startRetention() {
+        if (retention != null) {
+            return; // one schedule for the process: a new sign-in reopens the store, not the schedule
+        }
         retention = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "faceattend-retention");
             t.setDaemon(true);

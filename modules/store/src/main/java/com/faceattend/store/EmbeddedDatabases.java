@@ -94,13 +94,6 @@ final class EmbeddedDatabases {
         }
     }
 
-    /** Whether a store in this JVM has {@code dir} open. */
-    static boolean isOpen(Path dir) {
-        synchronized (LOCK) {
-            return openCounts.containsKey(dir);
-        }
-    }
-
     /** Shuts a booted database down after a failure, keeping the first failure as the one reported. */
     static void shutdownQuietly(Path dir) {
         try {

@@ -164,7 +164,7 @@ public final class StoreEncryption {
     }
 
     private static void requireClosedHere(Path db, Location where) {
-        if (EmbeddedDatabases.isOpen(db)) {
+        if (EmbeddedDatabases.openCount(db) > 0) {
             throw new StoreException(Problem.Kind.REFUSED, where + " is open in this program",
                     "Close FaceAttend's station and windows on this data folder first.");
         }

@@ -103,6 +103,10 @@ final class BiometricScrubber {
 
     /** Compresses {@code tables} (upper-case names in the connection's schema) and retires old log files. */
     static void scrub(Database db, String... tables) {
+        if (db.location().isPostgres()) {
+            vacuumFull(db, tables);
+            return;
+        }
         db.autoCommit("wipe deleted face data from the database files", c -> {
             String schema = c.getSchema();
             for (String table : tables) {
@@ -115,6 +119,30 @@ final class BiometricScrubber {
             padLogInRolledBackTransaction(c, logSwitchInterval(c, db.location().isNetwork()));
             try (Statement s = c.createStatement()) {
                 s.execute("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * PostgreSQL keeps deleted rows in the table's pages until a vacuum; {@code VACUUM FULL} writes
+     * the live rows into a new file and deletes the old one, as Derby's compress does. Old row
+     * images stay in the write-ahead log until its segments are recycled after checkpoints; a
+     * CHECKPOINT is asked for where the role may (superuser or pg_checkpoint), else the server's
+     * own checkpoints retire them. Needs the tables' owner (the role that created the schema).
+     */
+    private static void vacuumFull(Database db, String... tables) {
+        db.autoCommit("wipe deleted face data from the database files", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String table : tables) {
+                    checkTable(table);
+                    s.execute("VACUUM (FULL) " + table.toLowerCase(Locale.ROOT));
+                }
+                try {
+                    s.execute("CHECKPOINT");
+                } catch (SQLException notAllowed) {
+                    // 42501 for a role without pg_checkpoint: the server's next checkpoint does it
+                }
             }
             return null;
         });

@@ -44,7 +44,7 @@ final class Database implements AutoCloseable {
                 return result;
             } catch (SQLException e) {
                 broken = !rollback(connection) || isConnectionError(e);
-                if (attempt < DEADLOCK_ATTEMPTS && StoreErrors.hasState(e, "40001")) {
+                if (attempt < DEADLOCK_ATTEMPTS && location.dialect().isRetryable(StoreErrors.sqlStates(e))) {
                     continue;
                 }
                 throw StoreErrors.translate(e, location, doing);

@@ -19,9 +19,12 @@ import javax.sql.DataSource;
 import org.apache.derby.jdbc.ClientDataSource;
 
 /**
- * FaceAttend's attendance store on Apache Derby: employees, their face templates, stations,
- * attendance and stranger events, and an audit trail. Either embedded (one process owns the
- * database folder) or through a Derby network server (several stations share one database).
+ * FaceAttend's attendance store: employees, their face templates, stations, attendance and
+ * stranger events, and an audit trail. On Apache Derby, either embedded (one process owns the
+ * database folder) or through a Derby network server (several stations share one database); or
+ * on a PostgreSQL server for organisations that outgrow Derby ({@link #openJdbc}), with the same
+ * schema and migrations. Derby-only features (encryption at rest, backups, FaceAttend's own
+ * accounts, SYSCS maintenance) are refused on PostgreSQL with a message naming what it offers.
  *
  * <p>All methods are thread-safe; a station thread may record while a CLI or GUI thread reads.
  * Every write is one transaction. All times are stored as UTC, whatever the JVM's time zone.
@@ -34,6 +37,10 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     private static final int MAX_NAME = 200;
     private static final int MAX_MODEL_ID = 128;
     private static final int MAX_STATION = 128;
+    /** What PostgreSQL offers instead of FaceAttend's own (Derby NATIVE) accounts. */
+    public static final String POSTGRES_ACCOUNTS = "On PostgreSQL, give each person or station its own PostgreSQL role "
+            + "(CREATE ROLE name LOGIN PASSWORD ...; GRANT on the FaceAttend tables) and require TLS in pg_hba.conf "
+            + "(hostssl, scram-sha-256); FaceAttend signs in with --user or FACEATTEND_USER and FACEATTEND_PASSWORD.";
 
     private final Location location;
     private final Database db;
@@ -137,6 +144,87 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     }
 
     /**
+     * Opens the store a JDBC URL names, creating its tables if absent:
+     * <ul>
+     *   <li>{@code jdbc:postgresql://HOST[:PORT]/DATABASE}: a PostgreSQL server (the database must
+     *       exist; {@code createdb -O USER faceattend}). {@code login} carries the PostgreSQL user and
+     *       password; without one the driver's defaults apply (a {@code user=} in the URL, ~/.pgpass);</li>
+     *   <li>{@code jdbc:derby://HOST[:PORT]/NAME}: a Derby network server, as {@link #openNetwork};</li>
+     *   <li>{@code jdbc:derby:FOLDER}: an embedded, unencrypted Derby database, as {@link #openEmbedded(Path, StoreLogin)}.</li>
+     * </ul>
+     * Example: {@code openJdbc("jdbc:postgresql://db.example:5432/faceattend", StoreLogin.user("fa", pw))}.
+     *
+     * @throws StoreException BAD_VALUE for a URL of another engine or a malformed one
+     */
+    public static DerbyAttendanceStore openJdbc(String jdbcUrl, StoreLogin login) {
+        Objects.requireNonNull(login, "login");
+        Dialect dialect = Dialect.ofUrl(jdbcUrl);
+        if (dialect == null) {
+            throw StoreErrors.invalid("'" + JdbcUrls.withoutSecrets(jdbcUrl) + "' is not a database FaceAttend can use",
+                    "Give jdbc:postgresql://HOST:PORT/DATABASE, jdbc:derby://HOST:PORT/NAME or jdbc:derby:FOLDER.");
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            return openPostgres(jdbcUrl.strip(), login);
+        }
+        JdbcUrls.Server derby = JdbcUrls.derbyServer(jdbcUrl);
+        return derby == null ? openEmbedded(JdbcUrls.derbyFolder(jdbcUrl), login)
+                : openNetwork(derby.host(), derby.port(), derby.database(), login);
+    }
+
+    private static DerbyAttendanceStore openPostgres(String url, StoreLogin login) {
+        JdbcUrls.Server server = JdbcUrls.postgresServer(url);
+        Location where = Location.postgres(server.host(), server.port(), server.database());
+        if (login.kind() == StoreLogin.Kind.OWNER) {
+            throw Dialect.derbyOnly(where, "signing in as the database owner with the data folder's owner secret",
+                    "Sign in as a PostgreSQL role (--user or FACEATTEND_USER and FACEATTEND_PASSWORD).");
+        }
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        try {
+            ds.setURL(url);
+        } catch (IllegalArgumentException e) {
+            throw StoreErrors.invalid("'" + JdbcUrls.withoutSecrets(url) + "' is not a valid PostgreSQL URL (" + e.getMessage() + ")",
+                    "Give it as jdbc:postgresql://HOST:PORT/DATABASE.");
+        }
+        ds.setLoginTimeout(15); // seconds; an unreachable host should fail, not hang a station
+        ds.setConnectTimeout(15);
+        ds.setApplicationName("FaceAttend");
+        if (login.kind() == StoreLogin.Kind.USER) {
+            ds.setUser(login.user());
+            ds.setPassword(login.password());
+        }
+        try {
+            ds.getConnection().close();
+        } catch (SQLException e) {
+            throw StoreErrors.translate(e, where, "connect");
+        }
+        // PostgreSQL checks the password and the role's privileges itself: no FaceAttend accounts here
+        SignedInDataSource all = SignedInDataSource.unsecured(ds);
+        SchemaMigrator.migrate(all, where);
+        DerbyAttendanceStore store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(all, POOL_SIZE, where), where));
+        store.session = new StoreSignIn.Session(all, null, false, null, null);
+        return finishOpen(store);
+    }
+
+    /** Whether this store is on PostgreSQL (Derby-only operations are refused there). */
+    public boolean isPostgres() {
+        return location.isPostgres();
+    }
+
+    /**
+     * Refuses a Derby-only operation on PostgreSQL with a message naming what PostgreSQL offers
+     * instead; does nothing on Derby. For callers that offer such operations (the CLI's {@code db}
+     * and {@code users} commands, the desktop's settings).
+     *
+     * @param operation what the caller was about to do, in words ("encrypting the database")
+     * @throws StoreException REFUSED on PostgreSQL
+     */
+    public void requireDerby(String operation, String insteadOnPostgres) {
+        if (location.isPostgres()) {
+            throw Dialect.derbyOnly(location, operation, insteadOnPostgres);
+        }
+    }
+
+    /**
      * Wraps a migrated database and finishes any biometric wipe a crash left pending (see
      * {@link BiometricScrubber#markPending}); if that fails now, the record stays for the next open.
      */
@@ -214,6 +302,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * @throws StoreException REFUSED naming the role needed
      */
     public UserAccounts userAccounts() {
+        requireDerby("managing FaceAttend user accounts", POSTGRES_ACCOUNTS);
         if (!hasAccounts()) {
             throw new StoreException(com.faceattend.spi.Problem.Kind.REFUSED, location + " has no user accounts yet",
                     "Create the first administrator with `faceattend users init`.");

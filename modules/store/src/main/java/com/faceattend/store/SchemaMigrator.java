@@ -13,7 +13,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings a database's tables up to the version this FaceAttend knows, with Flyway and the SQL
- * scripts in {@code db/migration}. Already-applied scripts are skipped, so this runs on every open.
+ * scripts in {@code db/migration/common} plus the engine's own folder ({@code derby} or
+ * {@code postgresql}): one schema, one version sequence, on both engines. Already-applied scripts
+ * are skipped, so this runs on every open.
  */
 final class SchemaMigrator {
     static final String LOCATION = "classpath:db/migration";
@@ -27,6 +29,7 @@ final class SchemaMigrator {
     }
 
     static void migrate(DataSource dataSource, Location where) {
+        String engine = where.dialect().migrationFolder;
         if (isCurrent(dataSource)) {
             // Starting Flyway costs about two seconds of class loading and scanning on a small
             // machine, paid by every CLI command; one query tells us there is nothing to do.
@@ -37,9 +40,9 @@ final class SchemaMigrator {
             // plugin host the context loader may not see this jar's db/migration scripts.
             var config = Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(LOCATION)
+                    .locations(LOCATION + "/" + BundledMigrations.COMMON, LOCATION + "/" + engine)
                     .loggers(FlywayLogBridge.class.getName());
-            BundledMigrations scripts = BundledMigrations.listedIn(SchemaMigrator.class.getClassLoader());
+            BundledMigrations scripts = BundledMigrations.listedIn(SchemaMigrator.class.getClassLoader(), engine);
             if (scripts != null) {
                 // Listed from our own jar: no class-path scanning (which fails in the desktop suite).
                 config.resourceProvider(scripts).javaMigrationClassProvider(List::of).failOnMissingLocations(false);

@@ -67,6 +67,12 @@ final class StoreErrors {
         }
         Set<String> states = sqlStates(failure);
         String detail = deepestMessage(failure);
+        if (where.isPostgres()) {
+            StoreException pg = translatePostgres(failure, states, detail, where, doing);
+            if (pg != null) {
+                return pg;
+            }
+        }
 
         if (states.contains("XSDB6")) {
             return lockedByOtherProcess(where, failure);
@@ -158,6 +164,75 @@ final class StoreErrors {
         }
         return new StoreException("could not " + doing + " in " + where + " (" + detail
                 + (states.isEmpty() ? "" : ", SQLState " + String.join("/", states)) + ")", GENERIC_FIX, failure);
+    }
+
+    /**
+     * PostgreSQL's own SQLStates (the standard ones, 23505 or 22001, are shared with Derby and
+     * handled below); null where the shared translation applies.
+     */
+    private static StoreException translatePostgres(Throwable failure, Set<String> states, String detail, Location where,
+                                                    String doing) {
+        if (containsAny(states, "08001", "08006", "08004") && !containsAny(states, "28P01", "28000", "3D000")) {
+            return new StoreException("no PostgreSQL server answers at " + where.server() + " (" + detail + ")",
+                    "Start it on that machine (e.g. `systemctl start postgresql`), check the host name and port in the "
+                            + "jdbc:postgresql:// URL, the server's listen_addresses and pg_hba.conf, and that no firewall "
+                            + "blocks the port.", failure);
+        }
+        if (containsAny(states, "28P01", "28000")) {
+            return new StoreException(Problem.Kind.REFUSED, "the PostgreSQL server at " + where.server()
+                    + " refused the sign-in to database '" + where.databaseName() + "' (" + detail + ")",
+                    "Check the database user and password (FACEATTEND_DB_USER and FACEATTEND_DB_PASSWORD, --db-user, "
+                            + "or the credentials file) and the server's pg_hba.conf.", failure);
+        }
+        if (states.contains("3D000")) {
+            return new StoreException("the PostgreSQL server at " + where.server() + " has no database '"
+                    + where.databaseName() + "'",
+                    "Create it for the FaceAttend user (`createdb -O USER " + where.databaseName()
+                            + "`); FaceAttend creates its tables on first use.", failure);
+        }
+        if (containsAny(states, "53100", "53200")) {
+            return new StoreException("could not " + doing + ": the PostgreSQL server at " + where.server()
+                    + " is out of disk space or memory (" + detail + ")",
+                    "Free disk space on the server (or give it more), then try again.", failure);
+        }
+        if (containsAny(states, "40P01", "55P03")) {
+            return new StoreException("could not " + doing + ": " + where + " is busy (another station or command holds a lock)",
+                    "Try again in a moment.", failure);
+        }
+        if (states.contains("25006")) {
+            return new StoreException("could not " + doing + ": " + where + " is read-only (a standby, or "
+                    + "default_transaction_read_only is on)", "Point FaceAttend at the primary server.", failure);
+        }
+        if (states.contains("42501")) {
+            return new StoreException(Problem.Kind.REFUSED, "could not " + doing
+                    + ": the PostgreSQL role signed in lacks a privilege (" + detail + ")",
+                    "Ask the database administrator to GRANT it to the role FaceAttend signs in as "
+                            + "(FaceAttend's own accounts and roles are Derby-only; on PostgreSQL its roles apply).",
+                    failure);
+        }
+        if (states.contains("23514") && detail.toUpperCase(java.util.Locale.ROOT).contains("AUDIT_LOG_IS_APPEND_ONLY")) {
+            return new StoreException(Problem.Kind.REFUSED, "could not " + doing
+                    + ": the audit log is append-only; no account, not even the database owner, may change or delete its entries",
+                    "Add a new entry that corrects the record instead.", failure);
+        }
+        if (containsPrefix(states, "08")) {
+            return new StoreException("could not " + doing + ": the connection to " + where + " was lost (" + detail + ")",
+                    "Check that the PostgreSQL server at " + where.server() + " is still running and reachable, then try again.",
+                    failure);
+        }
+        if (containsPrefix(states, "42")) {
+            return new StoreException(where + " does not have the tables FaceAttend expects (" + detail + ")",
+                    "It may have been changed by hand or by another program; restore it from a backup (pg_dump).", failure);
+        }
+        if (containsAny(states, "40001", "22001", "22003", "23505")) {
+            return null;
+        }
+        if (states.isEmpty() && failure instanceof FlywayException) {
+            return null;
+        }
+        return new StoreException("could not " + doing + " in " + where + " (" + detail
+                + (states.isEmpty() ? "" : ", SQLState " + String.join("/", states)) + ")",
+                "Try again; if it keeps failing, look at the PostgreSQL server's log and report the problem.", failure);
     }
 
     private static final java.util.regex.Pattern PERMISSION = java.util.regex.Pattern.compile(

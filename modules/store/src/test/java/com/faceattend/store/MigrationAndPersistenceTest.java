@@ -50,7 +50,8 @@ class MigrationAndPersistenceTest {
         List<String> everyScriptOnce;
         try (var in = SchemaMigrator.class.getResourceAsStream("/db/migration/index.txt")) {
             everyScriptOnce = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.startsWith("V")).map(l -> l.substring(1, l.indexOf("__")))
+                    .filter(l -> l.startsWith("derby/V") || l.startsWith("common/V"))
+                    .map(l -> l.substring(l.indexOf("/V") + 2, l.indexOf("__")))
                     .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).map(v -> v + ":true").toList();
         }
         assertEquals(everyScriptOnce, schemaHistory(dir), "every migration applied exactly once, successfully");

@@ -20,9 +20,18 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import com.faceattend.store.testdb.StoreEngine;
 
 /** Shifts, assignments, holidays, time zone and corrections on a real Derby database, reopened. */
+/** Runs on embedded Derby, on the Derby network server and on PostgreSQL (the same store API and SQL). */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class ScheduleAndCorrectionStoreTest {
+    @Parameter
+    StoreEngine engine;
     static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
     @TempDir
@@ -34,10 +43,10 @@ class ScheduleAndCorrectionStoreTest {
 
     @Test
     void schedulesHolidaysAndZoneSurviveReopeningAndAreAudited() {
-        Path db = tmp.resolve("db");
+        StoreEngine.TestDatabase db = engine.fresh(tmp);
         WorkShift night = new WorkShift("night", LocalTime.of(22, 0), LocalTime.of(6, 0), 10,
                 EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, DayOfWeek.SUNDAY));
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(db)) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1"); // department R&D
             ScheduleStore s = new ScheduleStore(store);
             s.saveShift(new WorkShift("day", LocalTime.of(9, 0), LocalTime.of(17, 0), 5,
@@ -52,7 +61,7 @@ class ScheduleAndCorrectionStoreTest {
             s.setOrganisationZone(ZoneId.of("Europe/Berlin"), "hr");
             assertTrue(store.listAudit(20).stream().anyMatch(a -> a.action().equals("change-shift") && a.actor().equals("hr")));
         }
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(db)) {
+        try (DerbyAttendanceStore store = db.open()) {
             ScheduleStore s = new ScheduleStore(store);
             List<WorkShift> shifts = s.listShifts();
             assertEquals(2, shifts.size());
@@ -73,7 +82,7 @@ class ScheduleAndCorrectionStoreTest {
 
     @Test
     void badScheduleInputIsNamedWithAFix() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = engine.fresh(tmp).open()) {
             addConsented(store, "E1");
             ScheduleStore s = new ScheduleStore(store);
             StoreException e = assertThrows(StoreException.class, () -> s.assignToDepartment("nope", "R&D", LocalDate.now(), "hr"));
@@ -90,7 +99,7 @@ class ScheduleAndCorrectionStoreTest {
 
     @Test
     void correctionsAreAdditiveAuditedAndChangeWhatReportsRead() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = engine.fresh(tmp).open()) {
             addConsented(store, "E1");
             Employee e2 = addConsented(store, "E2");
             store.recordAttendance(pass(T0, "E1", Direction.IN));

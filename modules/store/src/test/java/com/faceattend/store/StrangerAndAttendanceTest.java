@@ -22,8 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import com.faceattend.store.testdb.StoreEngine;
 
+/** Runs on embedded Derby, on the Derby network server and on PostgreSQL (the same store API and SQL). */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class StrangerAndAttendanceTest {
+    @Parameter
+    StoreEngine engine;
     static final Instant T0 = Instant.parse("2025-04-01T07:00:00Z");
 
     @TempDir
@@ -32,7 +41,7 @@ class StrangerAndAttendanceTest {
 
     @BeforeEach
     void open() {
-        store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"));
+        store = engine.fresh(tmp).open();
     }
 
     @AfterEach

@@ -14,10 +14,14 @@ import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
- * The SQL migration scripts shipped with the store, found through an index file instead of
- * class-path scanning. Flyway's scanner cannot read the URLs of a NetBeans module class loader
+ * The SQL migration scripts shipped with the store for one database engine, found through an
+ * index file instead of class-path scanning. Flyway's scanner cannot read the URLs of a NetBeans module class loader
  * ("Unable to resolve location classpath:db/migration"), so the desktop suite would otherwise get
  * no schema; the index works the same in the CLI, tests and the desktop suite.
+ *
+ * <p>Scripts sit in {@code db/migration/common} (portable SQL, every engine) or in an engine's own
+ * folder ({@code derby}, {@code postgresql}) where the dialects differ; the index names them by
+ * that relative path. Flyway sees only the file name, so one version may exist once per engine.
  */
 public final class BundledMigrations implements ResourceProvider {
     private static final String FOLDER = "db/migration/";
@@ -27,21 +31,38 @@ public final class BundledMigrations implements ResourceProvider {
         this.scripts = scripts;
     }
 
-    /** The file in {@code db/migration} that lists the scripts, one file name per line. */
+    /** The file in {@code db/migration} that lists the scripts, one relative path per line. */
     public static final String INDEX = FOLDER + "index.txt";
+    /** The folder of scripts that run on every engine. */
+    public static final String COMMON = "common";
 
-    /**
-     * The scripts named in {@value #INDEX}, read through {@code loader}; null when there is no
-     * index (then Flyway scans the class path itself). {@code SchemaMigratorTest} checks that the
-     * index names exactly the scripts in the folder.
-     */
-    public static BundledMigrations listedIn(ClassLoader loader) {
+    /** Every path (relative to {@code db/migration}) named in {@value #INDEX}; null without an index. */
+    public static List<String> indexedPaths(ClassLoader loader) {
         try (InputStream index = loader.getResourceAsStream(INDEX)) {
             if (index == null) {
                 return null;
             }
-            List<String> names = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+            return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The scripts named in {@value #INDEX} for {@code engineFolder} ({@code derby} or
+     * {@code postgresql}) and {@value #COMMON}, read through {@code loader}; null when there is no
+     * index (then Flyway scans the class path itself). {@code SchemaMigratorTest} checks that the
+     * index names exactly the scripts in the folders.
+     */
+    public static BundledMigrations listedIn(ClassLoader loader, String engineFolder) {
+        List<String> indexed = indexedPaths(loader);
+        if (indexed == null) {
+            return null;
+        }
+        try {
+            List<String> names = indexed.stream()
+                    .filter(n -> n.startsWith(COMMON + "/") || n.startsWith(engineFolder + "/")).toList();
             List<Script> scripts = new ArrayList<>();
             for (String name : names) {
                 try (InputStream in = loader.getResourceAsStream(FOLDER + name)) {
@@ -59,7 +80,7 @@ public final class BundledMigrations implements ResourceProvider {
 
     @Override
     public LoadableResource getResource(String name) {
-        String file = name.startsWith(FOLDER) ? name.substring(FOLDER.length()) : name;
+        String file = name.substring(name.lastIndexOf('/') + 1);
         return scripts.stream().filter(s -> s.getFilename().equals(file)).findFirst().orElse(null);
     }
 
@@ -75,11 +96,13 @@ public final class BundledMigrations implements ResourceProvider {
     }
 
     private static final class Script extends LoadableResource {
+        /** The file name alone: Flyway's "script" column keeps {@code db/migration/V1__x.sql}, as
+         *  written before the engine folders existed, so existing databases validate unchanged. */
         private final String name;
         private final String text;
 
-        Script(String name, String text) {
-            this.name = name;
+        Script(String path, String text) {
+            this.name = path.substring(path.lastIndexOf('/') + 1);
             this.text = text;
         }
 

@@ -15,20 +15,34 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code faceattend db compact|encrypt|rekey}: database maintenance. */
-@Command(name = "db", description = "Database maintenance.",
-        subcommands = {DbCommand.Compact.class, DbCommand.Encrypt.class, DbCommand.Rekey.class})
+/** {@code faceattend db compact|encrypt|rekey|use}: database maintenance and choice. */
+@Command(name = "db", description = "Database maintenance, and which database this data folder uses.",
+        subcommands = {DbCommand.Compact.class, DbCommand.Encrypt.class, DbCommand.Rekey.class, DbCommand.Use.class})
 final class DbCommand {
     @ParentCommand
     FaceAttendCli app;
 
     /** The embedded database of the data folder; these commands work on files, not over the network. */
     Path embeddedDatabase() {
-        if (app.dbServer != null) {
+        if (isPostgres(app)) {
+            throw new StoreException(Problem.Kind.REFUSED, "encryption at rest and re-keying are features of FaceAttend's "
+                    + "Derby database, not of the PostgreSQL server this data folder uses",
+                    "On PostgreSQL use its own: an encrypted "
+                            + "disk or file system for encryption at rest, TLS (hostssl in pg_hba.conf) and pg_dump for backups.");
+        }
+        if (app.usesCentralDatabase()) {
             throw new StoreException(Problem.Kind.REFUSED, "this command works on the data folder's own database, not on a network server",
                     "Run it on the server machine, against the server's data folder, with the server stopped.");
         }
         return app.dataDir().resolve("db");
+    }
+
+    static boolean isPostgres(FaceAttendCli app) {
+        String db = app.centralDatabase();
+        if (db == null) {
+            db = new com.faceattend.suite.SettingsFile(app.dataDir()).databaseUrl().orElse("");
+        }
+        return db.startsWith("jdbc:postgresql:");
     }
 
     /**
@@ -109,6 +123,50 @@ final class DbCommand {
                 spec.commandLine().getOut().println("database compacted");
                 return ExitCode.OK;
             }
+        }
+    }
+
+    /**
+     * {@code faceattend db use [JDBC_URL | --embedded]}: the settings entry that points this data
+     * folder (desktop, {@code faceattend run}, every command) at a central database.
+     */
+    @Command(name = "use", description = "Use a central database from now on (saved in the data folder's settings; "
+            + "the desktop and `faceattend run` follow it), or with --embedded this data folder's own again. "
+            + "Without arguments: show which one is used.")
+    static final class Use implements Callable<Integer> {
+        @ParentCommand
+        DbCommand parent;
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "JDBC_URL",
+                description = "jdbc:postgresql://HOST:PORT/DATABASE or jdbc:derby://HOST:PORT/NAME (no password in it).")
+        String url;
+        @Option(names = "--embedded", description = "Forget the central database: use the data folder's own again.")
+        boolean embedded;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            var settings = new com.faceattend.suite.SettingsFile(parent.app.dataDir());
+            var out = spec.commandLine().getOut();
+            if (url == null && !embedded) {
+                out.println(settings.databaseUrl().map(u -> "central database: " + u)
+                        .orElse("this data folder's own database: " + parent.app.dataDir().resolve("db")));
+                return ExitCode.OK;
+            }
+            if (url != null && embedded) {
+                throw new Problem(Problem.Kind.BAD_VALUE, "a URL and --embedded contradict each other", "Give one of them.");
+            }
+            if (url != null) {
+                // open it once: a typo or a server that refuses is reported now, not at the next station start
+                parent.app.db = url;
+                try (SuiteServices ctx = parent.app.openSuite()) {
+                    ctx.store().describeLocation();
+                }
+            }
+            settings.saveDatabaseUrl(embedded ? null : url);
+            out.println(embedded ? "this data folder's own database is used again"
+                    : "central database saved: " + url + " (schema up to date)");
+            return ExitCode.OK;
         }
     }
 }

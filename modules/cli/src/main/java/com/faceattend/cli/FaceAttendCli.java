@@ -31,6 +31,12 @@ public final class FaceAttendCli {
             description = "Use a Derby network server (several stations) instead of the embedded database.")
     String dbServer;
 
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Use this central database: jdbc:postgresql://HOST:PORT/DATABASE (PostgreSQL) or "
+                    + "jdbc:derby://HOST:PORT/NAME (default: the data folder's settings entry 'database', else the embedded database). "
+                    + "Sign in with --user/--credentials or FACEATTEND_USER and FACEATTEND_PASSWORD; never put the password in the URL.")
+    String db;
+
     @Option(names = "--verbose", description = "Log more detail to the log file.")
     boolean verbose;
 
@@ -51,11 +57,41 @@ public final class FaceAttendCli {
     }
 
     /**
+     * {@code --db} or {@code --db-server} (at most one), checked; null for the data folder's settings
+     * entry or its embedded database.
+     */
+    String centralDatabase() {
+        if (db != null && dbServer != null) {
+            throw new com.faceattend.spi.Problem(com.faceattend.spi.Problem.Kind.BAD_VALUE,
+                    "--db and --db-server both name a database", "Give one of them.");
+        }
+        if (db != null) {
+            String url = db.strip();
+            if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:derby:")) {
+                throw new com.faceattend.spi.Problem(com.faceattend.spi.Problem.Kind.BAD_VALUE,
+                        "--db must be a JDBC URL of PostgreSQL or Derby, not '" + url.replaceAll("(?i)(password=)[^&;]*", "$1***") + "'",
+                        "Give it as jdbc:postgresql://HOST:PORT/DATABASE (or jdbc:derby://HOST:PORT/NAME).");
+            }
+            if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+                System.err.println("warning: a password in --db is visible to everyone who can list processes; "
+                        + "use FACEATTEND_PASSWORD or --credentials FILE instead");
+            }
+            return url;
+        }
+        return dbServer;
+    }
+
+    /** Whether the database is on a server (--db, --db-server or the settings entry), not this data folder's own. */
+    boolean usesCentralDatabase() {
+        return centralDatabase() != null || new com.faceattend.suite.SettingsFile(dataDir()).databaseUrl().isPresent();
+    }
+
+    /**
      * The application core on this data folder (and database server); the caller closes it.
      * Logging is already set up by {@link #execute}.
      */
     SuiteServices openSuite() {
-        SuiteServices suite = new SuiteServices(dataDir(), dbServer);
+        SuiteServices suite = new SuiteServices(dataDir(), centralDatabase());
         try {
             suite.signIn(CliCredentials.resolve(user, credentials, System.getenv()));
         } catch (RuntimeException e) {

@@ -49,7 +49,11 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            if (parent.app.dbServer != null) {
+            if (DbCommand.isPostgres(parent.app)) {
+                throw new Problem(Problem.Kind.REFUSED, "FaceAttend's own user accounts are a feature of its Derby database; "
+                        + "this data folder uses a PostgreSQL server", com.faceattend.store.DerbyAttendanceStore.POSTGRES_ACCOUNTS);
+            }
+            if (parent.app.usesCentralDatabase()) {
                 throw new Problem(Problem.Kind.REFUSED, "accounts are set up on the machine that holds the database, "
                         + "not over the network", "Run `faceattend users init` there (without --db-server).");
             }

@@ -85,9 +85,57 @@ public final class SettingsFile {
         }
     }
 
+    /** The key of the central database's JDBC URL (none: the data folder's own Derby database). */
+    public static final String DATABASE_KEY = "database";
+
+    /**
+     * The JDBC URL of the central store this machine uses ({@code jdbc:postgresql://HOST:PORT/DB} or
+     * {@code jdbc:derby://HOST:PORT/NAME}), or empty for the data folder's embedded database. The
+     * password is never kept here: it comes from the sign-in (FACEATTEND_USER/FACEATTEND_PASSWORD,
+     * a credentials file, the desktop's sign-in dialog).
+     */
+    public java.util.Optional<String> databaseUrl() {
+        String url = readAll().getProperty(DATABASE_KEY, "").strip();
+        return url.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(url);
+    }
+
+    /** Saves (or with null/blank, removes) the central database's JDBC URL, keeping the other settings. */
+    public void saveDatabaseUrl(String jdbcUrl) throws IOException {
+        if (jdbcUrl != null && !jdbcUrl.isBlank() && !jdbcUrl.strip().startsWith("jdbc:")) {
+            throw new SettingsException(DATABASE_KEY, "the database must be a JDBC URL, not '" + jdbcUrl + "'",
+                    "give it as jdbc:postgresql://HOST:PORT/DATABASE, or leave it empty for this machine's own database");
+        }
+        if (jdbcUrl != null && jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            throw new SettingsException(DATABASE_KEY, "the database URL holds a password, which would be saved in clear",
+                    "remove password= from the URL; FaceAttend signs in with FACEATTEND_USER and FACEATTEND_PASSWORD or a credentials file");
+        }
+        Properties p = toProperties(load());
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            p.setProperty(DATABASE_KEY, jdbcUrl.strip());
+        }
+        write(p);
+    }
+
+    private Properties readAll() {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                LOG.warning("cannot read " + file + " (" + e.getMessage() + ")");
+            }
+        }
+        return p;
+    }
+
     public void save(SuiteSettings s) throws IOException {
-        Files.createDirectories(file.getParent());
         Properties p = toProperties(s);
+        databaseUrl().ifPresent(url -> p.setProperty(DATABASE_KEY, url)); // not a station setting: kept as it was
+        write(p);
+    }
+
+    private void write(Properties p) throws IOException {
+        Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -68,12 +68,16 @@ public class SuiteServices implements AutoCloseable {
 
     /**
      * @param dbServer {@code HOST} or {@code HOST:PORT} of a Derby network server shared by several
-     *                 stations, or null/blank for the embedded database in {@code dataDir}
+     *                 stations, a JDBC URL of the central store ({@code jdbc:postgresql://HOST:PORT/DB},
+     *                 {@code jdbc:derby://HOST:PORT/NAME}), or null/blank for the {@code database}
+     *                 entry of the data folder's settings, and without one the embedded database in
+     *                 {@code dataDir}
      */
     public SuiteServices(Path dataDir, String dbServer) {
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
-        this.dbServer = dbServer == null || dbServer.isBlank() ? null : dbServer.strip();
         this.settingsFile = new SettingsFile(this.dataDir);
+        String given = dbServer == null || dbServer.isBlank() ? settingsFile.databaseUrl().orElse(null) : dbServer.strip();
+        this.dbServer = given;
         // In the desktop suite the context class loader sees every enabled module (our own module's
         // loader sees only its dependencies, not provider plugins added later).
         ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -181,6 +185,14 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
+    /**
+     * The central database this suite uses ({@code HOST:PORT} of a Derby network server or a JDBC
+     * URL), or empty for the data folder's own embedded database.
+     */
+    public java.util.Optional<String> centralDatabase() {
+        return java.util.Optional.ofNullable(dbServer);
+    }
+
     /** The embedded database's folder (inside the data folder). */
     public Path databaseDir() {
         return dataDir.resolve("db");
@@ -190,7 +202,9 @@ public class SuiteServices implements AutoCloseable {
     public synchronized DerbyAttendanceStore store() {
         if (store == null) {
             try {
-                store = dbServer == null ? openEmbeddedStore() : openNetworkStore(dbServer, login);
+                store = dbServer == null ? openEmbeddedStore()
+                        : dbServer.startsWith("jdbc:") ? DerbyAttendanceStore.openJdbc(dbServer, login)
+                        : openNetworkStore(dbServer, login);
             } catch (com.faceattend.store.StoreException e) {
                 if (e.kind() == com.faceattend.spi.Problem.Kind.REFUSED) {
                     // A refused password is tried once: every window asking for the store again would

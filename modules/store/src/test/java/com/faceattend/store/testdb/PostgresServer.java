@@ -63,6 +63,11 @@ public final class PostgresServer {
         return shared;
     }
 
+    /** The cluster's data folder (for tests that scan the files). */
+    public Path dataDirectory() {
+        return data;
+    }
+
     public int port() {
         return port;
     }

@@ -27,6 +27,31 @@ class SettingsFileTest {
         }
     }
 
+    /** The central database entry survives the station's own saves, and never holds a password. */
+    @Test
+    void theDatabaseEntryIsKeptAcrossSavesAndRefusesPasswords() throws Exception {
+        SettingsFile file = new SettingsFile(dir);
+        assertTrue(file.databaseUrl().isEmpty(), "default: the data folder's own database");
+        file.saveDatabaseUrl("jdbc:postgresql://db.example:5432/faceattend");
+        file.save(SuiteSettings.defaults().withSource("/videos/door.mp4"));
+        assertEquals("jdbc:postgresql://db.example:5432/faceattend", file.databaseUrl().orElseThrow());
+        assertEquals("/videos/door.mp4", file.load().source());
+        try (SuiteServices suite = new SuiteServices(dir)) {
+            assertEquals("jdbc:postgresql://db.example:5432/faceattend", suite.centralDatabase().orElseThrow(),
+                    "the desktop and `faceattend run` (no --db) follow the entry");
+        }
+
+        SettingsException secret = assertThrows(SettingsException.class,
+                () -> file.saveDatabaseUrl("jdbc:postgresql://db/faceattend?user=fa&password=hunter2"));
+        assertTrue(secret.getMessage().contains("password"), secret.getMessage());
+        assertTrue(!Files.readString(file.path()).contains("hunter2"));
+        assertThrows(SettingsException.class, () -> file.saveDatabaseUrl("db.example:5432"));
+
+        file.saveDatabaseUrl(null);
+        assertTrue(file.databaseUrl().isEmpty());
+        assertEquals("/videos/door.mp4", file.load().source(), "forgetting the entry keeps the station settings");
+    }
+
     @Test
     void aBadValueInTheFileFallsBackToItsDefaultOnly() throws Exception {
         Files.writeString(dir.resolve("settings.properties"),

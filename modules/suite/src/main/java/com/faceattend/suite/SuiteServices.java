@@ -181,6 +181,14 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the store is on a network server ({@code --db-server}) rather than embedded: then a
+     * station journals its events first (see {@link StationJournal}).
+     */
+    public boolean usesNetworkStore() {
+        return dbServer != null;
+    }
+
     /** The embedded database's folder (inside the data folder). */
     public Path databaseDir() {
         return dataDir.resolve("db");
@@ -275,7 +283,7 @@ public class SuiteServices implements AutoCloseable {
     }
 
     private static final java.util.Set<String> OWN_ENTRIES = java.util.Set.of("db", "db.key-id", "logs", "settings.properties", "secrets", "plugins",
-            "snapshots", "derby.log");
+            "snapshots", "derby.log", StationJournal.FOLDER, StationJournal.FOLDER + ".key-id");
 
     private static boolean holdsOnlyFaceAttendFiles(Path dir) {
         if (!java.nio.file.Files.isDirectory(dir)) {
@@ -288,6 +296,9 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
+    /** The database name stations ask `faceattend server` for (its data folder's db/). */
+    static final String NETWORK_DATABASE = "db";
+
     private static DerbyAttendanceStore openNetworkStore(String server, com.faceattend.store.StoreLogin login) {
         String[] hostPort = server.split(":", 2);
         int port;
@@ -297,7 +308,8 @@ public class SuiteServices implements AutoCloseable {
             throw new SettingsException("dbServer", "the database server must be HOST or HOST:PORT, not '" + server + "'",
                     "give it as, for example, 192.0.2.10:1527");
         }
-        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend", login);
+        // "db": the data folder's database that `faceattend server` serves, over TLS
+        return DerbyAttendanceStore.openNetwork(hostPort[0], port, NETWORK_DATABASE, login, true);
     }
 
     /** A pipeline of the configured providers (liveness as set); the caller closes it. */

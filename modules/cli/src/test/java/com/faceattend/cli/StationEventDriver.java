@@ -20,7 +20,7 @@ import java.util.Random;
  * (so a restarted process continues where the killed one stopped), waits for the backlog to drain,
  * and prints what happened on stdout, each line with the wall-clock milliseconds:
  * {@code READY <ms> journalled=N waiting=W}, {@code STATUS <ms> <text>}, {@code PRODUCED <ms>},
- * {@code DRAINED <ms> delivered=D replayed=R}.
+ * {@code COUNTS <ms> delivered=D replayed=R} (whenever they change), {@code DRAINED <ms> delivered=D replayed=R}.
  *
  * <p>Arguments: DATA_DIR DB_SERVER STATION EVENTS PAUSE_MS. Credentials from $FACEATTEND_USER and
  * $FACEATTEND_PASSWORD, as a station's.
@@ -46,6 +46,9 @@ public final class StationEventDriver {
                     s -> say("STATUS " + System.currentTimeMillis() + " " + s))) {
                 int already = journal.eventIds().size();
                 say("READY " + System.currentTimeMillis() + " journalled=" + already + " waiting=" + journal.waitingEvents());
+                Thread counts = new Thread(() -> reportCounts(journal), "driver-counts");
+                counts.setDaemon(true);
+                counts.start();
                 Random random = new Random(station.hashCode() * 31L + already);
                 for (int i = already; i < events; i++) {
                     journal.record(event(i, station, random));
@@ -58,6 +61,24 @@ public final class StationEventDriver {
                 say((drained ? "DRAINED " : "NOT-DRAINED ") + System.currentTimeMillis() + " delivered=" + journal.deliveredCount()
                         + " replayed=" + journal.replayedCount());
                 System.exit(drained ? 0 : 3);
+            }
+        }
+    }
+
+    /** What the forwarder did so far, whenever it changed: a killed process leaves its last line. */
+    private static void reportCounts(StationJournal journal) {
+        long last = -1;
+        while (true) {
+            long delivered = journal.deliveredCount();
+            long replayed = journal.replayedCount();
+            if (delivered + replayed != last) {
+                last = delivered + replayed;
+                say("COUNTS " + System.currentTimeMillis() + " delivered=" + delivered + " replayed=" + replayed);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

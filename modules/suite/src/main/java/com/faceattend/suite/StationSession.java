@@ -228,7 +228,8 @@ public final class StationSession {
             return;
         }
         try {
-            if (!j.awaitDrained(JOURNAL_DRAIN_ON_STOP)) {
+            // offline, waiting would only delay the stop: the events stay in the journal either way
+            if (!(j.online() && j.awaitDrained(JOURNAL_DRAIN_ON_STOP)) && j.waitingEvents() > 0) {
                 String left = "stopping with " + j.waitingEvents() + " events waiting in the journal; they are delivered at the next start";
                 LOG.info(left);
                 observer.onStatus(left);

@@ -691,6 +691,53 @@ public final class DerbyAttendanceStore implements AutoCloseable {
     }
 
     /**
+     * Records several passes from one station's journal in one transaction, each once (as
+     * {@link #recordAttendance(AttendanceEvent.PersonRecognized, String)}): a station draining its
+     * backlog pays one commit for the lot instead of one per pass. All or nothing: when one pass is
+     * refused (its employee was deleted meanwhile), none is stored and the caller delivers them one
+     * by one to find it.
+     *
+     * @return how many were stored now (the others were stored already)
+     * @throws StoreException if an employee code is unknown or an id is not a UUID
+     */
+    public int recordAttendance(List<StationPass> passes) {
+        Objects.requireNonNull(passes, "passes");
+        for (StationPass p : passes) {
+            Objects.requireNonNull(p.event().time(), "event time");
+            Objects.requireNonNull(p.event().direction(), "event direction");
+            checkText("station name", p.event().station(), MAX_STATION);
+            Objects.requireNonNull(p.event().employeeCode(), "employee code");
+            EventIds.check(p.eventId());
+        }
+        if (passes.isEmpty()) {
+            return 0;
+        }
+        return db.transaction("record " + passes.size() + " passes", c -> {
+            Map<String, Long> stations = new java.util.HashMap<>();
+            Map<String, Long> employees = new java.util.HashMap<>();
+            int stored = 0;
+            for (StationPass p : passes) {
+                if (AttendanceSql.hasEventId(c, p.eventId())) {
+                    continue;
+                }
+                Long employee = employees.get(p.event().employeeCode());
+                if (employee == null) {
+                    employee = EmployeeSql.require(c, p.event().employeeCode()).id();
+                    employees.put(p.event().employeeCode(), employee);
+                }
+                Long station = stations.get(p.event().station());
+                if (station == null) {
+                    station = StationSql.ensure(c, p.event().station(), Instant.now());
+                    stations.put(p.event().station(), station);
+                }
+                AttendanceSql.insert(c, employee, station, p.event(), p.eventId());
+                stored++;
+            }
+            return stored;
+        });
+    }
+
+    /**
      * Passes with {@code fromInclusive <= time < toExclusive}, oldest first; all employees, or
      * only {@code employeeCodeOrNull}.
      *

@@ -1,6 +1,7 @@
 package com.faceattend.suite;
 
 import com.faceattend.alerts.StationAlerts;
+import com.faceattend.fleet.journal.Delivery;
 import com.faceattend.fleet.journal.EventJournal;
 import com.faceattend.fleet.journal.JournalEntry;
 import com.faceattend.fleet.journal.JournalForwarder;
@@ -8,8 +9,10 @@ import com.faceattend.fleet.journal.JournalRecorder;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceListener;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.StationPass;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,7 +22,8 @@ import java.util.function.Supplier;
  * the station's data folder ({@value #FOLDER}/) under a fresh UUID, then a forwarder thread delivers
  * the journal in order to the central store: passes with {@link DerbyAttendanceStore#recordAttendance(
  * AttendanceEvent.PersonRecognized, String)}, strangers and spoofs with {@link StationAlerts#deliver}
- * (sighting, alert and audit entry in one transaction each), each stored once per event id.
+ * (sighting, alert and audit entry in one transaction each), each stored once per event id; runs of
+ * passes go in one transaction ({@link DerbyAttendanceStore#recordAttendance(List)}).
  *
  * <p>Used when the central store is on a server ({@code --db-server}); see {@link StationSession}.
  * {@code faceattend run} and the fault tests' event driver build it the same way.
@@ -53,15 +57,34 @@ public final class StationJournal implements AutoCloseable {
         Objects.requireNonNull(alerts, "alerts");
         EventJournal journal = EventJournal.open(dataDir.resolve(FOLDER));
         try {
-            JournalForwarder forwarder = new JournalForwarder(journal, entry -> switch (entry.event()) {
-                case AttendanceEvent.PersonRecognized p -> store.get().recordAttendance(p, entry.eventId());
-                case AttendanceEvent.StrangerSeen s -> alerts.deliver(s, entry.eventId());
-                case AttendanceEvent.SpoofSuspected s -> alerts.deliver(s, entry.eventId());
-            }, status);
+            JournalForwarder forwarder = new JournalForwarder(journal, new CentralDelivery(store, alerts), status);
             return new StationJournal(journal, forwarder.start());
         } catch (RuntimeException e) {
             journal.close();
             throw e;
+        }
+    }
+
+    /** Puts journalled events into the central store, each event id once; passes in runs, one transaction each. */
+    private record CentralDelivery(Supplier<DerbyAttendanceStore> store, StationAlerts alerts) implements Delivery {
+        @Override
+        public boolean deliver(JournalEntry entry) {
+            return switch (entry.event()) {
+                case AttendanceEvent.PersonRecognized p -> store.get().recordAttendance(p, entry.eventId());
+                case AttendanceEvent.StrangerSeen s -> alerts.deliver(s, entry.eventId());
+                case AttendanceEvent.SpoofSuspected s -> alerts.deliver(s, entry.eventId());
+            };
+        }
+
+        @Override
+        public boolean batchable(JournalEntry entry) {
+            return entry.event() instanceof AttendanceEvent.PersonRecognized;
+        }
+
+        @Override
+        public int deliverTogether(List<JournalEntry> entries) {
+            return store.get().recordAttendance(entries.stream()
+                    .map(e -> new StationPass((AttendanceEvent.PersonRecognized) e.event(), e.eventId())).toList());
         }
     }
 

@@ -14,4 +14,26 @@ public interface Delivery {
      *                          as rejected), anything else is retried with back-off
      */
     boolean deliver(JournalEntry entry);
+
+    /**
+     * Whether {@link #deliverTogether} takes this entry along with its neighbours (default: no).
+     */
+    default boolean batchable(JournalEntry entry) {
+        return false;
+    }
+
+    /**
+     * Delivers consecutive {@link #batchable} entries at once, in one central transaction where the
+     * store can (all or nothing); the default delivers them one by one.
+     *
+     * @return how many were stored now (the rest were stored already)
+     * @throws RuntimeException as {@link #deliver}; the forwarder then delivers them one by one
+     */
+    default int deliverTogether(java.util.List<JournalEntry> entries) {
+        int stored = 0;
+        for (JournalEntry e : entries) {
+            stored += deliver(e) ? 1 : 0;
+        }
+        return stored;
+    }
 }

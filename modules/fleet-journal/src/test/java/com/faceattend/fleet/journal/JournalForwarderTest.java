@@ -9,6 +9,7 @@ import com.faceattend.spi.AttendanceEvent.Direction;
 import com.faceattend.spi.Embedding;
 import com.faceattend.store.AttendanceRecord;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.StationPass;
 import com.faceattend.store.StoreEncryption;
 import com.faceattend.store.StoreKeys;
 import java.nio.file.Path;
@@ -75,13 +76,32 @@ class JournalForwarderTest {
         central.get().addEmployee("E1", "Ann", null, T0);
         central.get().addEmployee("E2", "Bo", null, T0);
         List<String> statuses = new CopyOnWriteArrayList<>();
-        Delivery delivery = entry -> central.get().recordAttendance((AttendanceEvent.PersonRecognized) entry.event(), entry.eventId());
+        // as a station delivers passes: runs in one transaction, one by one when a run is refused
+        Delivery delivery = new Delivery() {
+            @Override
+            public boolean deliver(JournalEntry entry) {
+                return central.get().recordAttendance((AttendanceEvent.PersonRecognized) entry.event(), entry.eventId());
+            }
+
+            @Override
+            public boolean batchable(JournalEntry entry) {
+                return true;
+            }
+
+            @Override
+            public int deliverTogether(List<JournalEntry> entries) {
+                return central.get().recordAttendance(entries.stream()
+                        .map(e -> new StationPass((AttendanceEvent.PersonRecognized) e.event(), e.eventId())).toList());
+            }
+        };
         try (EventJournal journal = EventJournal.open(tmp.resolve("station/journal"));
-                JournalForwarder forwarder = new JournalForwarder(journal, delivery, statuses::add).start()) {
+                JournalForwarder forwarder = new JournalForwarder(journal, delivery, statuses::add)) {
             JournalRecorder recorder = new JournalRecorder(journal, forwarder);
-            recorder.onEvent(pass("E1", 0));
-            recorder.onEvent(pass("GONE", 1)); // an employee deleted centrally while the event waited
-            recorder.onEvent(pass("E2", 2));
+            // journalled before the forwarder runs, so the three go as one run that the store refuses
+            journal.append(JournalEntry.fresh(pass("E1", 0)));
+            journal.append(JournalEntry.fresh(pass("GONE", 1))); // an employee deleted centrally while the event waited
+            journal.append(JournalEntry.fresh(pass("E2", 2)));
+            forwarder.start();
             assertTrue(forwarder.awaitDrained(Duration.ofSeconds(30)));
             assertEquals(1, journal.rejectedCount(), "the refused event is set aside, not retried forever");
             assertTrue(forwarder.online());

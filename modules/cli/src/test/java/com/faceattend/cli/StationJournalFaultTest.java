@@ -50,6 +50,9 @@ class StationJournalFaultTest {
     private static final Pattern BACK = Pattern.compile("STATUS (\\d+) online again, delivering (\\d+) waiting");
     private static final Pattern DRAINED = Pattern.compile("(?:STATUS (\\d+) online, all waiting events delivered)");
     private static final Pattern REPLAYED = Pattern.compile("replayed=(\\d+)");
+    /** A station's forwarder stored (or found stored) at least one event in this run. */
+    private static final Pattern FORWARDING = Pattern.compile("COUNTS \\d+ (delivered=[1-9]\\d* |delivered=0 replayed=[1-9])");
+    private static final Pattern SOME_DELIVERED = Pattern.compile("COUNTS \\d+ delivered=([2-9]\\d|\\d{3,}) ");
 
     @TempDir
     static Path tmp;
@@ -92,8 +95,9 @@ class StationJournalFaultTest {
         for (Proc s : stations) {
             assertTrue(s.await(READY, 120), s::output);
         }
-        Thread.sleep(3000);
-        stations.get(1).kill(); // SIGKILL mid-run
+        // SIGKILL mid-run, once it has delivered a few events (however slow the machine)
+        assertTrue(stations.get(1).await(SOME_DELIVERED, 120), stations.get(1)::output);
+        stations.get(1).kill();
         Proc restarted = startStation("Door-1", 1000, 12);
         stations.set(1, restarted);
         Matcher ready = restarted.awaitMatch(READY, 120);
@@ -174,7 +178,10 @@ class StationJournalFaultTest {
                         synchronized (kills) {
                             leftWaiting[0] += Integer.parseInt(m.group(3)) > 0 ? 1 : 0;
                         }
-                        Thread.sleep(50 + r.nextInt(1200)); // journalling and forwarding at full speed
+                        // cut the power at a random moment once the forwarder delivers, however slow the machine:
+                        // mid-append, between journal and central store, mid-delivery, or before the journal's mark
+                        p.awaitMatch(FORWARDING, 120);
+                        Thread.sleep(r.nextInt(400));
                         p.kill();
                         synchronized (kills) {
                             kills[0]++;

@@ -52,6 +52,35 @@ public final class StationAlerts implements AttendanceListener {
         }
     }
 
+    /**
+     * For a station with a journal (issue 13): stores a stranger sighting (with its alert) or a
+     * suspected spoof (alert and audit entry) under the station's event id, once, and fires the alert
+     * the first time. Called by the journal's forwarder thread, in journal order, instead of
+     * {@link #onEvent}. Snapshots are not taken on this path: the frame is gone by delivery time.
+     *
+     * @return true when stored now, false when the central store had the event id already (a replay)
+     */
+    public synchronized boolean deliver(AttendanceEvent event, String eventId) {
+        return switch (event) {
+            case AttendanceEvent.StrangerSeen s -> {
+                var outcome = store.recordStranger(s, s.time().plus(settings.strangerRetention()),
+                        grouper.forSighting(s.embedding(), s.time()), eventId);
+                outcome.ifPresent(o -> {
+                    grouper.seen(o.group().id(), s.time());
+                    o.alert().ifPresent(service::fire);
+                });
+                yield outcome.isPresent();
+            }
+            case AttendanceEvent.SpoofSuspected s -> {
+                var alert = store.recordSpoof(s, eventId, "station:" + s.station());
+                alert.ifPresent(service::fire);
+                yield alert.isPresent();
+            }
+            case AttendanceEvent.PersonRecognized p -> throw new IllegalArgumentException(
+                    "a recognised pass is not an alert; deliver it to the attendance store");
+        };
+    }
+
     private void raised(AttendanceEvent event, AlertRecord alert) {
         if (vault != null) {
             awaitingSnapshot.put(event, alert.id());

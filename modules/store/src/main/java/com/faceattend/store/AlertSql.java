@@ -25,8 +25,14 @@ final class AlertSql {
 
     static long insert(Connection c, AlertKind kind, Instant time, long stationId, Long groupId, float similarity,
                        float groupSimilarity, float liveScore, String claimedEmployee) throws SQLException {
+        return insert(c, kind, time, stationId, groupId, similarity, groupSimilarity, liveScore, claimedEmployee, null);
+    }
+
+    /** As above, with the station's event id (null: none). */
+    static long insert(Connection c, AlertKind kind, Instant time, long stationId, Long groupId, float similarity,
+                       float groupSimilarity, float liveScore, String claimedEmployee, String eventId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert (kind, event_time, station_id, stranger_group_id, "
-                + "similarity, group_similarity, live_score, claimed_employee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                + "similarity, group_similarity, live_score, claimed_employee, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.name());
             UtcTime.set(ps, 2, time);
@@ -40,6 +46,7 @@ final class AlertSql {
             setReal(ps, 6, groupSimilarity);
             setReal(ps, 7, liveScore);
             ps.setString(8, claimedEmployee);
+            ps.setString(9, eventId);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

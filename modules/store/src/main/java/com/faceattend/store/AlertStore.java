@@ -53,27 +53,33 @@ public final class AlertStore {
         return db.transaction("record a stranger alert", c -> {
             long station = StationSql.ensure(c, e.station(), Instant.now());
             StrangerSql.insert(c, station, e.time(), e.bestSimilarity(), embedding, expiresAt);
-            List<StrangerGroup> groups = StrangerGroupSql.live(c, embedding.modelId(), e.time());
-            StrangerGrouping.Decision d = grouping.decide(groups);
-            long groupId;
-            if (d.groupId() == null) {
-                groupId = StrangerGroupSql.insert(c, embedding, e.time(), expiresAt);
-            } else {
-                StrangerGroup g = groups.stream().filter(x -> x.id() == d.groupId()).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("grouping chose group " + d.groupId()
-                                + ", which is not among the live groups it was given"));
-                StrangerGroupSql.update(c, g.id(), runningMean(g, embedding), g.members() + 1,
-                        g.visitCount() + (d.newVisit() ? 1 : 0), max(g.lastSeen(), e.time()), max(g.expiresAt(), expiresAt));
-                groupId = g.id();
-            }
-            Optional<AlertRecord> alert = Optional.empty();
-            if (d.newVisit()) {
-                long id = AlertSql.insert(c, AlertKind.STRANGER, e.time(), station, groupId, e.bestSimilarity(),
-                        d.groupSimilarity(), Float.NaN, null);
-                alert = AlertSql.find(c, id);
-            }
-            return new StrangerOutcome(StrangerGroupSql.find(c, groupId).orElseThrow(), alert);
+            return joinGroup(c, e, embedding, expiresAt, grouping, station, null);
         });
+    }
+
+    /** Joins or starts the sighting's group and writes the alert of a new visit; in the caller's transaction. */
+    private static StrangerOutcome joinGroup(java.sql.Connection c, AttendanceEvent.StrangerSeen e, Embedding embedding, Instant expiresAt,
+            StrangerGrouping grouping, long station, String eventId) throws java.sql.SQLException {
+        List<StrangerGroup> groups = StrangerGroupSql.live(c, embedding.modelId(), e.time());
+        StrangerGrouping.Decision d = grouping.decide(groups);
+        long groupId;
+        if (d.groupId() == null) {
+            groupId = StrangerGroupSql.insert(c, embedding, e.time(), expiresAt);
+        } else {
+            StrangerGroup g = groups.stream().filter(x -> x.id() == d.groupId()).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("grouping chose group " + d.groupId()
+                            + ", which is not among the live groups it was given"));
+            StrangerGroupSql.update(c, g.id(), runningMean(g, embedding), g.members() + 1,
+                    g.visitCount() + (d.newVisit() ? 1 : 0), max(g.lastSeen(), e.time()), max(g.expiresAt(), expiresAt));
+            groupId = g.id();
+        }
+        Optional<AlertRecord> alert = Optional.empty();
+        if (d.newVisit()) {
+            long id = AlertSql.insert(c, AlertKind.STRANGER, e.time(), station, groupId, e.bestSimilarity(),
+                    d.groupSimilarity(), Float.NaN, null, eventId);
+            alert = AlertSql.find(c, id);
+        }
+        return new StrangerOutcome(StrangerGroupSql.find(c, groupId).orElseThrow(), alert);
     }
 
     /** Stores a SPOOF alert for a face that resembled an employee but failed the liveness check. */
@@ -90,6 +96,72 @@ public final class AlertStore {
             long id = AlertSql.insert(c, AlertKind.SPOOF, e.time(), station, null, Float.NaN, Float.NaN, e.liveScore(), code);
             return AlertSql.find(c, id).orElseThrow();
         });
+    }
+
+    /**
+     * As {@link #recordStranger(AttendanceEvent.StrangerSeen, Instant, StrangerGrouping)}, for a
+     * sighting a station made with the globally unique {@code eventId} (migration V7): stored once,
+     * the sighting and its alert (if any) carrying the id; a replay of a stored id changes nothing.
+     *
+     * @return the outcome, or empty when the event id was stored already
+     */
+    public Optional<StrangerOutcome> recordStranger(AttendanceEvent.StrangerSeen e, Instant expiresAt, StrangerGrouping grouping,
+            String eventId) {
+        Objects.requireNonNull(e, "event");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(grouping, "grouping");
+        checkStation(e.station());
+        String id = EventIds.check(eventId);
+        Embedding embedding = Objects.requireNonNull(e.embedding(), "stranger embedding");
+        if (embedding.dimension() > VectorCodec.MAX_DIMENSION) {
+            throw StoreErrors.invalid("the stranger's embedding is too large to store",
+                    "Use an embedder with at most " + VectorCodec.MAX_DIMENSION + " dimensions.");
+        }
+        try {
+            return db.transaction("record a stranger alert (event " + id + ")", c -> {
+                if (EventIds.exists(c, "stranger_event", id)) {
+                    return Optional.<StrangerOutcome>empty();
+                }
+                long station = StationSql.ensure(c, e.station(), Instant.now());
+                StrangerSql.insert(c, station, e.time(), e.bestSimilarity(), embedding, expiresAt, id);
+                return Optional.of(joinGroup(c, e, embedding, expiresAt, grouping, station, id));
+            });
+        } catch (StoreException failure) {
+            if (EventIds.isDuplicateEventId(failure)) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Stores a SPOOF alert for a station's event {@code eventId} (migration V7) together with its
+     * audit entry (by {@code actor}), in one transaction; a replay of a stored id changes nothing.
+     *
+     * @return the new alert, or empty when the event id was stored already
+     */
+    public Optional<AlertRecord> recordSpoof(AttendanceEvent.SpoofSuspected e, String eventId, String actor) {
+        Objects.requireNonNull(e, "event");
+        checkStation(e.station());
+        String id = EventIds.check(eventId);
+        String claimed = e.claimedEmployeeCode();
+        String code = claimed != null && claimed.length() > MAX_CODE ? claimed.substring(0, MAX_CODE) : claimed;
+        try {
+            return db.transaction("record a spoof alert (event " + id + ")", c -> {
+                if (EventIds.exists(c, "alert", id)) {
+                    return Optional.<AlertRecord>empty();
+                }
+                long station = StationSql.ensure(c, e.station(), Instant.now());
+                long alertId = AlertSql.insert(c, AlertKind.SPOOF, e.time(), station, null, Float.NaN, Float.NaN, e.liveScore(), code, id);
+                AuditSql.insert(c, Instant.now(), actor, "spoof-suspected", "claimed employee " + claimed + ", live score " + e.liveScore());
+                return AlertSql.find(c, alertId);
+            });
+        } catch (StoreException failure) {
+            if (EventIds.isDuplicateEventId(failure)) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
     }
 
     /** Notes the encrypted snapshot file that belongs to an alert. */

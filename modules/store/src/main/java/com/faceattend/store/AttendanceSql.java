@@ -22,8 +22,14 @@ final class AttendanceSql {
 
     static void insert(Connection c, long employeeId, long stationId, AttendanceEvent.PersonRecognized e)
             throws SQLException {
+        insert(c, employeeId, stationId, e, null);
+    }
+
+    /** As {@link #insert(Connection, long, long, AttendanceEvent.PersonRecognized)}, with the station's event id (null: none). */
+    static void insert(Connection c, long employeeId, long stationId, AttendanceEvent.PersonRecognized e, String eventId)
+            throws SQLException {
         String sql = "INSERT INTO attendance_event (employee_id, station_id, event_time, direction, similarity, "
-                + "live_score, source) VALUES (?, ?, ?, ?, ?, ?, 'camera')";
+                + "live_score, source, event_id) VALUES (?, ?, ?, ?, ?, ?, 'camera', ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, employeeId);
             ps.setLong(2, stationId);
@@ -31,6 +37,7 @@ final class AttendanceSql {
             ps.setString(4, e.direction().name());
             setScore(ps, 5, e.similarity());
             setScore(ps, 6, e.liveScore()); // NaN = no liveness check ran: stored as NULL, read back as NaN
+            ps.setString(7, eventId);
             ps.executeUpdate();
         }
     }
@@ -83,6 +90,11 @@ final class AttendanceSql {
         } else {
             ps.setFloat(index, score);
         }
+    }
+
+    /** Whether a pass with this station event id is stored already (a replay of a delivered event). */
+    static boolean hasEventId(Connection c, String eventId) throws SQLException {
+        return EventIds.exists(c, "attendance_event", eventId);
     }
 
     static long count(Connection c) throws SQLException {

@@ -121,11 +121,21 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * has accounts (see {@link StoreLogin}).
      */
     public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName, StoreLogin login) {
+        return openNetwork(host, port, databaseName, login, false);
+    }
+
+    /**
+     * Like {@link #openNetwork(String, int, String, StoreLogin)}; with {@code tls} the connections
+     * speak TLS ({@code ssl=basic}), as {@code faceattend server} requires.
+     *
+     * @since issue 13
+     */
+    public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName, StoreLogin login, boolean tls) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(databaseName, "databaseName");
         Objects.requireNonNull(login, "login");
         Location where = Location.network(host, port, databaseName);
-        ClientDataSource create = clientDataSource(host, port, databaseName);
+        ClientDataSource create = clientDataSource(host, port, databaseName, tls);
         create.setCreateDatabase("create");
         try {
             // reachable, and the database exists now
@@ -136,7 +146,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             }
             throw StoreErrors.translate(e, where, "connect");
         }
-        StoreSignIn.Session session = StoreSignIn.network(clientDataSource(host, port, databaseName), where, login);
+        StoreSignIn.Session session = StoreSignIn.network(clientDataSource(host, port, databaseName, tls), where, login);
         SchemaMigrator.migrate(session.pool(), where);
         DerbyAttendanceStore store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
         store.session = session;
@@ -245,8 +255,15 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         return store;
     }
 
-    private static ClientDataSource clientDataSource(String host, int port, String databaseName) {
+    private static ClientDataSource clientDataSource(String host, int port, String databaseName, boolean tls) {
         ClientDataSource ds = new ClientDataSource();
+        if (tls) {
+            try {
+                ds.setSsl("basic"); // encrypted; the server's self-signed certificate is not checked (Derby's basic mode)
+            } catch (Exception e) { // Derby declares its own checked SqlException for an unknown mode
+                throw new IllegalStateException("Derby's client does not know the TLS mode 'basic'", e);
+            }
+        }
         ds.setServerName(host);
         ds.setPortNumber(port);
         ds.setDatabaseName(databaseName);
@@ -726,6 +743,86 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             long station = StationSql.ensure(c, e.station(), Instant.now());
             AttendanceSql.insert(c, employee.id(), station, e);
             return null;
+        });
+    }
+
+    /**
+     * Records a pass a station made with the globally unique {@code eventId} (a UUID, migration V7),
+     * once: a replay of the same id (the station forwarding again after a crash) finds it stored and
+     * changes nothing. One transaction.
+     *
+     * @return true when stored now, false when the event id was stored already
+     * @throws StoreException if the employee code is unknown or the id is not a UUID
+     */
+    public boolean recordAttendance(AttendanceEvent.PersonRecognized e, String eventId) {
+        Objects.requireNonNull(e, "event");
+        Objects.requireNonNull(e.time(), "event time");
+        Objects.requireNonNull(e.direction(), "event direction");
+        checkText("station name", e.station(), MAX_STATION);
+        Objects.requireNonNull(e.employeeCode(), "employee code");
+        String id = EventIds.check(eventId);
+        try {
+            return db.transaction("record attendance of '" + e.employeeCode() + "' (event " + id + ")", c -> {
+                if (AttendanceSql.hasEventId(c, id)) {
+                    return false;
+                }
+                Employee employee = EmployeeSql.require(c, e.employeeCode());
+                long station = StationSql.ensure(c, e.station(), Instant.now());
+                AttendanceSql.insert(c, employee.id(), station, e, id);
+                return true;
+            });
+        } catch (StoreException failure) {
+            if (EventIds.isDuplicateEventId(failure)) {
+                return false; // a concurrent delivery of the same event won
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Records several passes from one station's journal in one transaction, each once (as
+     * {@link #recordAttendance(AttendanceEvent.PersonRecognized, String)}): a station draining its
+     * backlog pays one commit for the lot instead of one per pass. All or nothing: when one pass is
+     * refused (its employee was deleted meanwhile), none is stored and the caller delivers them one
+     * by one to find it.
+     *
+     * @return how many were stored now (the others were stored already)
+     * @throws StoreException if an employee code is unknown or an id is not a UUID
+     */
+    public int recordAttendance(List<StationPass> passes) {
+        Objects.requireNonNull(passes, "passes");
+        for (StationPass p : passes) {
+            Objects.requireNonNull(p.event().time(), "event time");
+            Objects.requireNonNull(p.event().direction(), "event direction");
+            checkText("station name", p.event().station(), MAX_STATION);
+            Objects.requireNonNull(p.event().employeeCode(), "employee code");
+            EventIds.check(p.eventId());
+        }
+        if (passes.isEmpty()) {
+            return 0;
+        }
+        return db.transaction("record " + passes.size() + " passes", c -> {
+            Map<String, Long> stations = new java.util.HashMap<>();
+            Map<String, Long> employees = new java.util.HashMap<>();
+            int stored = 0;
+            for (StationPass p : passes) {
+                if (AttendanceSql.hasEventId(c, p.eventId())) {
+                    continue;
+                }
+                Long employee = employees.get(p.event().employeeCode());
+                if (employee == null) {
+                    employee = EmployeeSql.require(c, p.event().employeeCode()).id();
+                    employees.put(p.event().employeeCode(), employee);
+                }
+                Long station = stations.get(p.event().station());
+                if (station == null) {
+                    station = StationSql.ensure(c, p.event().station(), Instant.now());
+                    stations.put(p.event().station(), station);
+                }
+                AttendanceSql.insert(c, employee, station, p.event(), p.eventId());
+                stored++;
+            }
+            return stored;
         });
     }
 

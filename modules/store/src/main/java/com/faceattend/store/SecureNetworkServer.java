@@ -59,6 +59,11 @@ public final class SecureNetworkServer implements AutoCloseable {
                     + ": face templates and names would cross the network in clear",
                     "Drop --no-tls (stations then connect with TLS), or bind to 127.0.0.1 for a test on this machine.");
         }
+        // Stations name the database "db" (SuiteServices): relative to derby.system.home, which is
+        // read when Derby's engine boots, i.e. on the first open just below.
+        if (System.getProperty("derby.system.home") == null && db.getParent() != null) {
+            System.setProperty("derby.system.home", db.getParent().toString());
+        }
         // Creates, encrypts and migrates the database as an embedded open does, before anyone can connect.
         DerbyAttendanceStore.openEmbedded(db, secret).close();
 

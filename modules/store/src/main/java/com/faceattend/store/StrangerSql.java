@@ -18,8 +18,14 @@ final class StrangerSql {
     /** {@code embedding} may be null: then only the fact of the visit is kept. */
     static void insert(Connection c, long stationId, Instant time, float bestSimilarity, Embedding embedding,
                        Instant expiresAt) throws SQLException {
+        insert(c, stationId, time, bestSimilarity, embedding, expiresAt, null);
+    }
+
+    /** As above, with the station's event id (null: none). */
+    static void insert(Connection c, long stationId, Instant time, float bestSimilarity, Embedding embedding,
+                       Instant expiresAt, String eventId) throws SQLException {
         String sql = "INSERT INTO stranger_event (station_id, event_time, best_similarity, model_id, embedding, "
-                + "expires_at) VALUES (?, ?, ?, ?, ?, ?)";
+                + "expires_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, stationId);
             UtcTime.set(ps, 2, time);
@@ -32,6 +38,7 @@ final class StrangerSql {
                 ps.setBytes(5, VectorCodec.encode(embedding.vector()));
             }
             UtcTime.set(ps, 6, expiresAt);
+            ps.setString(7, eventId);
             ps.executeUpdate();
         }
     }

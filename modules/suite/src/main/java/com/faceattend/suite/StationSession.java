@@ -39,6 +39,8 @@ public final class StationSession {
     /** How long a stranger's embedding is kept to group repeat visits (never a photo). */
     /** The OpenCV Haar cascade pre-screen's provider id. */
     static final String HAAR_PRESCREEN = "opencv-haar";
+    /** How long a stopping station waits for its journal to reach the central store. */
+    private static final Duration JOURNAL_DRAIN_ON_STOP = Duration.ofSeconds(5);
 
     /**
      * How a station runs beyond its settings. The desktop uses {@link #defaults()}; the command line
@@ -69,14 +71,20 @@ public final class StationSession {
         }
     }
 
-    /** Callbacks arrive on the station thread; a UI hands them to its own thread. */
+    /**
+     * Callbacks arrive on the station thread (a journalled station's "offline, N events waiting"
+     * status on its forwarder thread); a UI hands them to its own thread.
+     */
     public interface Observer {
         default void onStarted(String source, int enrolledPeople) { }
 
         /** @param framesPerSecond frames shown per second, averaged over about a second */
         default void onFrame(FrameImage frame, FrameAnalysis analysis, double framesPerSecond) { }
 
-        /** After the event is recorded in the store. */
+        /**
+         * After the event is recorded: in the store, or, for a station whose store is on a server, in
+         * its journal (from where it reaches the central store as soon as it can).
+         */
         default void onEvent(AttendanceEvent event) { }
 
         default void onStatus(String status) { }
@@ -86,6 +94,7 @@ public final class StationSession {
     }
 
     private final AtomicReference<StationRunner> runner = new AtomicReference<>();
+    private final AtomicReference<StationJournal> journal = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private final Thread thread;
@@ -122,6 +131,21 @@ public final class StationSession {
         return stopped.getCount() > 0;
     }
 
+    /**
+     * Events this station journalled that have not reached the central store yet (for the station's
+     * heartbeat and status line); always 0 for a station on an embedded store.
+     */
+    public long waitingEvents() {
+        StationJournal j = journal.get();
+        return j == null ? 0 : j.waitingEvents();
+    }
+
+    /** False while this station's central store (on a server) is unreachable. */
+    public boolean centralStoreOnline() {
+        StationJournal j = journal.get();
+        return j == null || j.online();
+    }
+
     private void run(SuiteServices suite, SuiteSettings settings, Options options, Observer observer) {
         StationRunner.RunStats stats = new StationRunner.RunStats(0, 0, 0, 0, 0);
         Problem problem = null;
@@ -137,36 +161,53 @@ public final class StationSession {
             var store = suite.store();
             store.ensureStation(settings.stationName());
             store.purgeExpired(Instant.now());
-            AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery.index(),
-                    settings.stationSettings(), directions(suite, settings), Clock.systemDefaultZone());
-            station.recallPassesFrom(store::lastRecordedAt); // the cooldown survives a restart
-            if (prescreen != null) {
-                station.usePrescreen(prescreen);
-            }
-            // strangers are stored by the alert recorder, each sighting with its alert in one transaction
-            station.addListener(StoreRecorder.besideAlerts(store));
             StationAlerts alerts = (options.alerts().equals(AlertSettings.defaults()) ? suite.alerts() : suite.alerts(options.alerts()))
                     .forStation();
-            station.addListener(alerts);
-            if (door != null) {
-                station.addListener(door);
-                observer.onStatus("GPIO: " + door.config());
-            }
-            plugins.listeners().forEach(station::addListener);
-            station.addListener(observer::onEvent);
-            FrameClock clock = new FrameClock(options.paceVideoFiles() && spec.kind() == SourceSpec.Kind.FILE);
-            StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))
-                    .onStatus(observer::onStatus)
-                    .onFrame(f -> {
-                        alerts.snapshotFrom(f.frame(), f.analysis());
-                        clock.pace(f.frame().timestampMillis());
-                        observer.onFrame(f.frame(), f.analysis(), clock.framesPerSecond());
-                    })
-                    .maxReconnects(options.maxReconnects());
-            runner.set(r);
-            if (!stopRequested) {
-                observer.onStarted(spec.toString(), gallery.index().personCount());
-                stats = r.run();
+            // A store on a server can go away while the station runs: events go to the station's
+            // journal first and are forwarded from there (issue 13). An embedded store shares the
+            // station's disk and process, so a journal beside it would only be a second copy.
+            StationJournal journalled = suite.usesNetworkStore()
+                    ? StationJournal.open(suite.dataDir(), suite::store, alerts, observer::onStatus) : null;
+            journal.set(journalled);
+            try {
+                DirectionPolicy directions = journalled == null ? directions(suite, settings)
+                        : new OfflineSafeDirections(directions(suite, settings), journalled::waitingEvents, ZoneId.systemDefault());
+                AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery.index(),
+                        settings.stationSettings(), directions, Clock.systemDefaultZone());
+                // the cooldown survives a restart (offline, the central store cannot tell: no recall)
+                station.recallPassesFrom(journalled == null ? store::lastRecordedAt : offlineSafe(store::lastRecordedAt));
+                if (prescreen != null) {
+                    station.usePrescreen(prescreen);
+                }
+                if (journalled != null) {
+                    station.addListener(journalled.recorder());
+                } else {
+                    // strangers are stored by the alert recorder, each sighting with its alert in one transaction
+                    station.addListener(StoreRecorder.besideAlerts(store));
+                    station.addListener(alerts);
+                }
+                if (door != null) {
+                    station.addListener(door);
+                    observer.onStatus("GPIO: " + door.config());
+                }
+                plugins.listeners().forEach(station::addListener);
+                station.addListener(observer::onEvent);
+                FrameClock clock = new FrameClock(options.paceVideoFiles() && spec.kind() == SourceSpec.Kind.FILE);
+                StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))
+                        .onStatus(observer::onStatus)
+                        .onFrame(f -> {
+                            alerts.snapshotFrom(f.frame(), f.analysis());
+                            clock.pace(f.frame().timestampMillis());
+                            observer.onFrame(f.frame(), f.analysis(), clock.framesPerSecond());
+                        })
+                        .maxReconnects(options.maxReconnects());
+                runner.set(r);
+                if (!stopRequested) {
+                    observer.onStarted(spec.toString(), gallery.index().personCount());
+                    stats = r.run();
+                }
+            } finally {
+                closeJournal(journalled, observer);
             }
         } catch (RuntimeException e) {
             problem = Problem.of(e);
@@ -179,6 +220,39 @@ public final class StationSession {
                 stopped.countDown();
             }
         }
+    }
+
+    /** A last moment to deliver what waits; what is left is delivered at the next start. */
+    private void closeJournal(StationJournal j, Observer observer) {
+        if (j == null) {
+            return;
+        }
+        try {
+            // offline, waiting would only delay the stop: the events stay in the journal either way
+            if (!(j.online() && j.awaitDrained(JOURNAL_DRAIN_ON_STOP)) && j.waitingEvents() > 0) {
+                String left = "stopping with " + j.waitingEvents() + " events waiting in the journal; they are delivered at the next start";
+                LOG.info(left);
+                observer.onStatus(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            j.close();
+        }
+    }
+
+    /** Offline, a restarted station cannot ask when a person was last recorded: it recalls nothing. */
+    private static com.faceattend.engine.station.RecentPasses offlineSafe(com.faceattend.engine.station.RecentPasses central) {
+        return (code, station, since) -> {
+            try {
+                return central.lastRecorded(code, station, since);
+            } catch (com.faceattend.store.StoreException e) {
+                if (e.kind() != Problem.Kind.STORE_UNAVAILABLE) {
+                    throw e;
+                }
+                return java.util.Optional.empty();
+            }
+        };
     }
 
     private static LiveGallery loadGallery(SuiteServices suite, FacePipeline pipeline, Observer observer) {

@@ -193,6 +193,14 @@ public class SuiteServices implements AutoCloseable {
         return java.util.Optional.ofNullable(dbServer);
     }
 
+    /**
+     * Whether the store is on a network server ({@code --db-server}) (or a JDBC URL such as PostgreSQL) rather than embedded: then a
+     * station journals its events first (see {@link StationJournal}).
+     */
+    public boolean usesNetworkStore() {
+        return dbServer != null;
+    }
+
     /** The embedded database's folder (inside the data folder). */
     public Path databaseDir() {
         return dataDir.resolve("db");
@@ -289,7 +297,7 @@ public class SuiteServices implements AutoCloseable {
     }
 
     private static final java.util.Set<String> OWN_ENTRIES = java.util.Set.of("db", "db.key-id", "logs", "settings.properties", "secrets", "plugins",
-            "snapshots", "derby.log");
+            "snapshots", "derby.log", StationJournal.FOLDER, StationJournal.FOLDER + ".key-id");
 
     private static boolean holdsOnlyFaceAttendFiles(Path dir) {
         if (!java.nio.file.Files.isDirectory(dir)) {
@@ -302,6 +310,9 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
+    /** The database name stations ask `faceattend server` for (its data folder's db/). */
+    static final String NETWORK_DATABASE = "db";
+
     private static DerbyAttendanceStore openNetworkStore(String server, com.faceattend.store.StoreLogin login) {
         String[] hostPort = server.split(":", 2);
         int port;
@@ -311,7 +322,8 @@ public class SuiteServices implements AutoCloseable {
             throw new SettingsException("dbServer", "the database server must be HOST or HOST:PORT, not '" + server + "'",
                     "give it as, for example, 192.0.2.10:1527");
         }
-        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend", login);
+        // "db": the data folder's database that `faceattend server` serves, over TLS
+        return DerbyAttendanceStore.openNetwork(hostPort[0], port, NETWORK_DATABASE, login, true);
     }
 
     /** A pipeline of the configured providers (liveness as set); the caller closes it. */

@@ -55,6 +55,7 @@ public class SuiteServices implements AutoCloseable {
     private EnrolmentService enrolment;
     private AlertService alerts;
     private java.util.concurrent.ScheduledExecutorService retention;
+    private volatile com.faceattend.fleet.sync.BacklogGauge backlogGauge = com.faceattend.fleet.sync.BacklogGauge.NONE;
     private final Thread shutdownHook = new Thread(this::close, "faceattend-close-store");
 
     /** The data folder from {@link DataFolder#resolve()}; used by the desktop suite's Lookup. */
@@ -288,7 +289,16 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code HOST[:PORT][/DATABASE]}: DATABASE is the database's path on the server, as
+     * {@code faceattend server} prints it (default "faceattend", a plain server's name). The
+     * server's password file {@code server-user.pass} in this machine's keys folder means a
+     * {@code faceattend server}: its account and TLS are used.
+     */
     private static DerbyAttendanceStore openNetworkStore(String server, com.faceattend.store.StoreLogin login) {
+        int slash = server.indexOf('/');
+        String database = slash < 0 || slash == server.length() - 1 ? "faceattend" : server.substring(slash + 1);
+        server = slash < 0 ? server : server.substring(0, slash);
         String[] hostPort = server.split(":", 2);
         int port;
         try {
@@ -297,7 +307,8 @@ public class SuiteServices implements AutoCloseable {
             throw new SettingsException("dbServer", "the database server must be HOST or HOST:PORT, not '" + server + "'",
                     "give it as, for example, 192.0.2.10:1527");
         }
-        return DerbyAttendanceStore.openNetwork(hostPort[0], port, "faceattend", login);
+        return DerbyAttendanceStore.openNetwork(hostPort[0], port, database, login,
+                com.faceattend.store.ServerCredentials.inKeysFolder(StoreKeys.keysFolder(System::getenv)));
     }
 
     /** A pipeline of the configured providers (liveness as set); the caller closes it. */
@@ -381,7 +392,43 @@ public class SuiteServices implements AutoCloseable {
      * deletions and (de)activations made in this process; for a running station. Close it after.
      */
     public LiveGallery openLiveGallery(FacePipeline pipeline) {
-        return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
+        return openLiveGallery(pipeline, status -> LOG.info(status));
+    }
+
+    /**
+     * As {@link #openLiveGallery(FacePipeline)}. With a central store on a server, changes made by
+     * any process reach the gallery through the store's change sequence, and the station keeps a
+     * local copy of the gallery in the data folder, so it starts and recognises while the server is
+     * unreachable ({@code status} says so).
+     */
+    public LiveGallery openLiveGallery(FacePipeline pipeline, java.util.function.Consumer<String> status) {
+        if (dbServer == null) {
+            return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
+        }
+        GalleryIndex index = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
+        com.faceattend.fleet.sync.LocalGalleryCopy copy = com.faceattend.fleet.sync.LocalGalleryCopy.open(dataDir);
+        try {
+            return new LiveGallery(index, com.faceattend.fleet.sync.GallerySync.start(this::store, copy, index, status,
+                    com.faceattend.fleet.sync.GallerySync.DEFAULT_POLL), copy);
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
+        }
+    }
+
+    /** Where a station's heartbeat finds its backlog; the event journal sets it (until then nothing waits: 0). */
+    public void useBacklogGauge(com.faceattend.fleet.sync.BacklogGauge gauge) {
+        this.backlogGauge = Objects.requireNonNull(gauge, "gauge");
+    }
+
+    /**
+     * Starts the heartbeat of a running station (see {@link com.faceattend.fleet.sync.HeartbeatWriter}):
+     * its state in the store every 2 s, for the Stations window and {@code faceattend stations list}.
+     */
+    public com.faceattend.fleet.sync.HeartbeatWriter startHeartbeat(String station, com.faceattend.fleet.sync.StationVitals vitals,
+                                                                    java.util.function.LongSupplier gallerySeq) {
+        return com.faceattend.fleet.sync.HeartbeatWriter.start(station, com.faceattend.fleet.sync.HeartbeatWriter.DEFAULT_INTERVAL,
+                this::store, vitals, backlogGauge, gallerySeq, Clock.systemDefaultZone());
     }
 
     /**

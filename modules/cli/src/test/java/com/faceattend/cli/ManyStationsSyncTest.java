@@ -80,8 +80,9 @@ class ManyStationsSyncTest {
             Child a = station("A", passwordFile, dbServer, frames, children);
             Child b = station("B", passwordFile, dbServer, frames, children);
             for (Child s : List.of(a, b)) {
-                assertTrue(s.await(l -> l.contains("(P" + GONE + ") similarity"), 150), () -> "station never recognised " + GONE + ":\n" + s.output());
-                assertTrue(s.await(l -> l.contains("(P" + KEPT + ") similarity"), 60), () -> "station never recognised " + KEPT + ":\n" + s.output());
+                // generous limits: on a quiet 2-core CI machine both stations recognise within about 30 s of starting
+                assertTrue(s.await(l -> l.contains("(P" + GONE + ") similarity"), 300), () -> "station never recognised " + GONE + ":\n" + s.output());
+                assertTrue(s.await(l -> l.contains("(P" + KEPT + ") similarity"), 120), () -> "station never recognised " + KEPT + ":\n" + s.output());
             }
 
             try (DerbyAttendanceStore admin = DerbyAttendanceStore.openNetwork("127.0.0.1", port, serverData.resolve("db").toAbsolutePath().toString(),

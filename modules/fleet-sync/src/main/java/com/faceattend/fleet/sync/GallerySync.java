@@ -41,6 +41,14 @@ public final class GallerySync implements AutoCloseable {
     public static final Duration DEFAULT_POLL = Duration.ofMillis(500);
     private static final Logger LOG = Logger.getLogger(GallerySync.class.getName());
     private static final int BATCH = 500;
+    /**
+     * Changes after which the person has no active template, whatever they had: applied without
+     * reading the central store. Faster, and it keeps stations off FACE_TEMPLATE while the deleting
+     * desk wipes it (a Derby table compression and a concurrent read of that table can deadlock,
+     * and Derby only notices after 20 s).
+     */
+    private static final java.util.Set<GalleryChange.Kind> LEAVES_NONE = java.util.EnumSet.of(GalleryChange.Kind.EMPLOYEE_DELETED,
+            GalleryChange.Kind.DEACTIVATED, GalleryChange.Kind.CONSENT_WITHDRAWN);
 
     private final Supplier<DerbyAttendanceStore> central;
     private final LocalGalleryCopy copy;
@@ -191,7 +199,7 @@ public final class GallerySync implements AutoCloseable {
             lastPerPerson.put(c.employeeCode(), c); // one reload per person, in order of their last change
         }
         for (GalleryChange c : lastPerPerson.values()) {
-            List<StoredTemplate> now = store.loadTemplates(index.modelId(), c.employeeCode());
+            List<StoredTemplate> now = LEAVES_NONE.contains(c.kind()) ? List.of() : store.loadTemplates(index.modelId(), c.employeeCode());
             index.replace(c.employeeCode(), now.isEmpty() ? c.employeeCode() : now.get(0).employeeName(), embeddings(now));
             long millis = Math.max(0, Duration.between(c.changedAt(), Instant.now()).toMillis());
             delays.add(millis);

@@ -96,3 +96,13 @@ GRANT SELECT ON work_shift TO fa_security;
 GRANT SELECT ON shift_assignment TO fa_security;
 GRANT SELECT ON holiday TO fa_security;
 GRANT SELECT ON attendance_correction TO fa_security;
+
+-- issue 13 (V8): whoever changes people writes the change sequence in the same transaction;
+-- stations follow it and write their heartbeats; admin and security watch the stations
+GRANT SELECT, UPDATE ON gallery_change_counter TO fa_admin, fa_hr;
+GRANT SELECT, INSERT ON gallery_change TO fa_admin, fa_hr;
+GRANT SELECT ON gallery_change_counter TO fa_station;
+GRANT SELECT ON gallery_change TO fa_station;
+GRANT SELECT, INSERT, UPDATE ON station_heartbeat TO fa_station;
+GRANT SELECT, DELETE ON station_heartbeat TO fa_admin;
+GRANT SELECT ON station_heartbeat TO fa_security;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             EmployeesCommand.class, EventsCommand.class, EvalCommand.class, BenchCommand.class, ModelsCommand.class,
             DbCommand.class, ServerCommand.class,
             ReportCommand.class, ScheduleCommand.class, HolidayCommand.class, AttendanceCommand.class,
-            AlertsCommand.class, PluginsCommand.class, UsersCommand.class, AuditCommand.class,
+            AlertsCommand.class, PluginsCommand.class, UsersCommand.class, AuditCommand.class, StationsCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done (verify: same person)   1 done, some inputs rejected   2 usage error",
@@ -27,8 +27,9 @@ public final class FaceAttendCli {
             description = "Data folder: database, logs (default: $FACEATTEND_HOME or ~/.faceattend).")
     Path dataDir;
 
-    @Option(names = "--db-server", paramLabel = "HOST[:PORT]",
-            description = "Use a Derby network server (several stations) instead of the embedded database.")
+    @Option(names = "--db-server", paramLabel = "HOST[:PORT][/DB]",
+            description = "Use a Derby network server (several stations) instead of the embedded database; DB is the "
+                    + "database path `faceattend server` prints (its server-user.pass in this machine's keys folder means TLS and its password).")
     String dbServer;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",

@@ -55,6 +55,11 @@ final class ServerCommand implements Callable<Integer> {
         out.println("serving " + db + " on " + bind.getHostAddress() + ":" + port + (noTls ? " WITHOUT TLS" : " with TLS"));
         out.println("  JDBC: jdbc:derby://" + bind.getHostAddress() + ":" + port + "/" + db + (noTls ? "" : ";ssl=basic")
                 + ";user=" + SecureNetworkServer.USER + ";password=<content of " + SecureNetworkServer.userPasswordFile(keys.secretsFolder()) + ">");
+        if (!noTls) {
+            out.println("  stations: copy " + SecureNetworkServer.userPasswordFile(keys.secretsFolder()) + " into each station's keys folder, then");
+            out.println("            faceattend --db-server " + (bind.isAnyLocalAddress() ? "THIS-HOST" : bind.getHostAddress()) + ":" + port + "/" + db
+                    + " run --source 0 --station NAME");
+        }
         out.println("  stop with Ctrl-C");
         out.flush();
         stopped.await();

@@ -23,7 +23,7 @@ class HeadlessArchitectureTest {
                 root.resolve("modules/onnx-providers"), root.resolve("modules/opencv-providers"), root.resolve("modules/store"),
                 root.resolve("modules/evaluation"), root.resolve("modules/comparison"), root.resolve("modules/cli"), root.resolve("modules/suite"),
                 root.resolve("modules/alerts"), root.resolve("modules/gpio"), root.resolve("modules/model-tools"),
-                root.resolve("modules/fleet-journal"));
+                root.resolve("modules/fleet-journal"), root.resolve("modules/fleet-sync"));
         // modules/reports draws charts with java.awt (no Swing); its own ReportsStayHeadlessTest checks that
         List<String> offenders = new ArrayList<>();
         int files = 0;

@@ -22,7 +22,8 @@ import java.util.Random;
  * {@code READY <ms> journalled=N waiting=W}, {@code STATUS <ms> <text>}, {@code PRODUCED <ms>},
  * {@code COUNTS <ms> delivered=D replayed=R} (whenever they change), {@code DRAINED <ms> delivered=D replayed=R}.
  *
- * <p>Arguments: DATA_DIR DB_SERVER STATION EVENTS PAUSE_MS. Credentials from $FACEATTEND_USER and
+ * <p>Arguments: DATA_DIR DB_SERVER STATION EVENTS PAUSE_MS. The server password file in the keys
+ * folder (as a station's); FaceAttend account, if any, from $FACEATTEND_USER and
  * $FACEATTEND_PASSWORD, as a station's.
  */
 public final class StationEventDriver {

@@ -275,8 +275,15 @@ class StationJournalFaultTest {
     }
 
     private Proc startStation(String name, int events, int pauseMillis) throws IOException {
+        // a station's own keys folder (its journal's key) holding a copy of the server's password
+        // file, as an installer sets a station up: then it speaks TLS to the server with it
+        Path keys = tmp.resolve(name + "-keys");
+        Path passwordFile = SecureNetworkServer.userPasswordFile(keys);
+        if (!Files.exists(passwordFile)) {
+            com.faceattend.store.OwnerOnlyFiles.writeSecret(passwordFile, password.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         return Proc.start(tmp, List.of(StationEventDriver.class.getName(), tmp.resolve(name).toString(), "127.0.0.1:" + port, name,
-                String.valueOf(events), String.valueOf(pauseMillis)), password);
+                String.valueOf(events), String.valueOf(pauseMillis)), keys);
     }
 
     private static int freePort() throws IOException {
@@ -287,15 +294,16 @@ class StationJournalFaultTest {
 
     /** A real JVM on the test's class path, its output in a file. */
     private record Proc(Process process, Path log) {
-        static Proc start(Path tmp, List<String> mainAndArgs, String stationPassword) throws IOException {
+        static Proc start(Path tmp, List<String> mainAndArgs, Path stationKeys) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path")));
             cmd.addAll(mainAndArgs);
             Path log = Files.createTempFile(tmp, "proc", ".out");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-            if (stationPassword != null) {
-                pb.environment().put("FACEATTEND_USER", SecureNetworkServer.USER);
-                pb.environment().put("FACEATTEND_PASSWORD", stationPassword);
+            if (stationKeys != null) {
+                pb.environment().put(StoreKeys.KEYS_DIR_ENV, stationKeys.toString());
+                pb.environment().remove(StoreKeys.KEY_FILE_ENV);
+                pb.environment().remove(StoreKeys.PASSPHRASE_ENV);
             }
             return new Proc(pb.start(), log);
         }

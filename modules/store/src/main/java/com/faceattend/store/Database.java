@@ -57,18 +57,28 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} with auto-commit on: for system procedures that must run outside a transaction. */
+    /**
+     * Runs {@code work} with auto-commit on: for system procedures that must run outside a
+     * transaction. {@code work} must be safe to run again: a deadlock victim is retried, as a
+     * transaction is (a table compression deadlocks with a station compiling a query on that table
+     * while it follows the change sequence).
+     */
     <T> T autoCommit(String doing, Work<T> work) {
-        Connection connection = borrow(doing);
-        boolean broken = false;
-        try {
-            connection.setAutoCommit(true);
-            return work.run(connection);
-        } catch (SQLException e) {
-            broken = isConnectionError(e);
-            throw StoreErrors.translate(e, location, doing);
-        } finally {
-            pool.release(connection, broken);
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = borrow(doing);
+            boolean broken = false;
+            try {
+                connection.setAutoCommit(true);
+                return work.run(connection);
+            } catch (SQLException e) {
+                broken = isConnectionError(e);
+                if (attempt < DEADLOCK_ATTEMPTS && StoreErrors.hasState(e, "40001")) {
+                    continue;
+                }
+                throw StoreErrors.translate(e, location, doing);
+            } finally {
+                pool.release(connection, broken);
+            }
         }
     }
 

@@ -121,21 +121,22 @@ public final class DerbyAttendanceStore implements AutoCloseable {
      * has accounts (see {@link StoreLogin}).
      */
     public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName, StoreLogin login) {
-        return openNetwork(host, port, databaseName, login, false);
+        return openNetwork(host, port, databaseName, login, ServerCredentials.none());
     }
 
     /**
-     * Like {@link #openNetwork(String, int, String, StoreLogin)}; with {@code tls} the connections
-     * speak TLS ({@code ssl=basic}), as {@code faceattend server} requires.
-     *
-     * @since issue 13
+     * Like {@link #openNetwork(String, int, String, StoreLogin)}, on a {@code faceattend server}
+     * reached with {@code server}'s account and TLS.
      */
-    public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName, StoreLogin login, boolean tls) {
+    public static DerbyAttendanceStore openNetwork(String host, int port, String databaseName, StoreLogin login,
+                                                   ServerCredentials server) {
+        Objects.requireNonNull(server, "server");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(databaseName, "databaseName");
         Objects.requireNonNull(login, "login");
         Location where = Location.network(host, port, databaseName);
-        ClientDataSource create = clientDataSource(host, port, databaseName, tls);
+        ClientDataSource create = clientDataSource(host, port, databaseName);
+        server.applyTo(create);
         create.setCreateDatabase("create");
         try {
             // reachable, and the database exists now
@@ -146,7 +147,9 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             }
             throw StoreErrors.translate(e, where, "connect");
         }
-        StoreSignIn.Session session = StoreSignIn.network(clientDataSource(host, port, databaseName, tls), where, login);
+        ClientDataSource pooled = clientDataSource(host, port, databaseName);
+        server.applyTo(pooled);
+        StoreSignIn.Session session = StoreSignIn.network(server.present() ? new OwnerSchemaDataSource(pooled) : pooled, where, login);
         SchemaMigrator.migrate(session.pool(), where);
         DerbyAttendanceStore store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
         store.session = session;
@@ -255,15 +258,8 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         return store;
     }
 
-    private static ClientDataSource clientDataSource(String host, int port, String databaseName, boolean tls) {
+    private static ClientDataSource clientDataSource(String host, int port, String databaseName) {
         ClientDataSource ds = new ClientDataSource();
-        if (tls) {
-            try {
-                ds.setSsl("basic"); // encrypted; the server's self-signed certificate is not checked (Derby's basic mode)
-            } catch (Exception e) { // Derby declares its own checked SqlException for an unknown mode
-                throw new IllegalStateException("Derby's client does not know the TLS mode 'basic'", e);
-            }
-        }
         ds.setServerName(host);
         ds.setPortNumber(port);
         ds.setDatabaseName(databaseName);
@@ -435,6 +431,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             Employee e = EmployeeSql.require(c, code);
             EmployeeSql.setConsent(c, e.id(), at);
             AuditSql.insert(c, Instant.now(), actor, "consent", "code " + code + ", consent recorded at " + at);
+            GalleryChangeSql.record(c, code, GalleryChange.Kind.CONSENT_RECORDED, Instant.now());
             return null;
         });
         employeeChanged(code);
@@ -457,6 +454,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             EmployeeSql.setConsent(c, e.id(), null);
             BiometricScrubber.markPending(c, "FACE_TEMPLATE");
             AuditSql.insert(c, Instant.now(), actor, "consent-withdrawn", "code " + code + ", " + templates + " face templates erased");
+            GalleryChangeSql.record(c, code, GalleryChange.Kind.CONSENT_WITHDRAWN, Instant.now());
             return templates;
         });
         employeeChanged(code);
@@ -476,6 +474,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             Employee e = EmployeeSql.require(c, code);
             EmployeeSql.setActive(c, e.id(), active);
             AuditSql.insert(c, Instant.now(), actor, active ? "activate" : "deactivate", "code " + code);
+            GalleryChangeSql.record(c, code, active ? GalleryChange.Kind.ACTIVATED : GalleryChange.Kind.DEACTIVATED, Instant.now());
             return null;
         });
         employeeChanged(code);
@@ -494,6 +493,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             EmployeeSql.rename(c, e.id(), name.strip(), dept);
             AuditSql.insert(c, Instant.now(), actor, "update", "code " + code + ": name '" + e.name() + "' -> '" + name.strip()
                     + "', department '" + e.department() + "' -> '" + dept + "'");
+            GalleryChangeSql.record(c, code, GalleryChange.Kind.UPDATED, Instant.now());
             return null;
         });
         employeeChanged(code);
@@ -553,6 +553,7 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             if (alsoRecord != null) {
                 alsoRecord.erased(c, now, templates, events);
             }
+            GalleryChangeSql.record(c, code, GalleryChange.Kind.EMPLOYEE_DELETED, Instant.now());
             return null;
         });
         employeeChanged(code);
@@ -586,8 +587,11 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             return 0;
         }
         String modelId = checkTemplates(templates);
-        int saved = db.transaction("enrol face templates for '" + employeeCode + "'",
-                c -> insertTemplates(c, EmployeeSql.require(c, employeeCode), modelId, templates, actor));
+        int saved = db.transaction("enrol face templates for '" + employeeCode + "'", c -> {
+            int added = insertTemplates(c, EmployeeSql.require(c, employeeCode), modelId, templates, actor);
+            GalleryChangeSql.record(c, employeeCode, GalleryChange.Kind.ENROLMENT, Instant.now());
+            return added;
+        });
         employeeChanged(employeeCode);
         return saved;
     }
@@ -628,7 +632,9 @@ public final class DerbyAttendanceStore implements AutoCloseable {
                 AuditSql.insert(c, now, actor, "consent", "code " + code + ", consent recorded at " + consentAt);
                 e = EmployeeSql.require(c, code);
             }
-            return insertTemplates(c, e, modelId, templates, actor);
+            int added = insertTemplates(c, e, modelId, templates, actor);
+            GalleryChangeSql.record(c, code, GalleryChange.Kind.ENROLMENT, Instant.now());
+            return added;
         });
         employeeChanged(code);
         return saved;
@@ -741,7 +747,14 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         db.transaction("record attendance of '" + e.employeeCode() + "'", c -> {
             Employee employee = EmployeeSql.require(c, e.employeeCode());
             long station = StationSql.ensure(c, e.station(), Instant.now());
-            AttendanceSql.insert(c, employee.id(), station, e);
+            try {
+                AttendanceSql.insert(c, employee.id(), station, e);
+            } catch (SQLException fk) {
+                if (StoreErrors.hasState(fk, "23503")) {
+                    throw StoreErrors.unknownEmployee(e.employeeCode()); // deleted by another process meanwhile
+                }
+                throw fk;
+            }
             return null;
         });
     }

@@ -88,6 +88,32 @@ class RolesOverJdbcTest {
     }
 
     @Test
+    void issue13StationFollowsChangesAndBeatsHrWritesChangesSecurityWatchesStations() throws Exception {
+        try (DerbyAttendanceStore hr = DerbyAttendanceStore.openEmbedded(dir, StoreLogin.user("hilda", PW))) {
+            hr.setActive("E1", true, "hilda"); // writes the change sequence under HR's grants
+        }
+        try (Connection c = jdbc("gate1", "FA_STATION")) {
+            assertTrue(count(c, "SELECT COUNT(*) FROM gallery_change") >= 1);
+            assertTrue(count(c, "SELECT COUNT(*) FROM gallery_change_counter") == 1);
+            try (Statement s = c.createStatement()) {
+                assertEquals(1, s.executeUpdate("INSERT INTO station_heartbeat (station_name, host, started_at, last_beat, interval_ms, "
+                        + "events_today, backlog, fps_centi, version, gallery_seq) VALUES ('gate', 'pi', CURRENT_TIMESTAMP, "
+                        + "CURRENT_TIMESTAMP, 2000, 0, 0, 0, 'test', 0)"));
+                assertEquals(1, s.executeUpdate("UPDATE station_heartbeat SET events_today = 1 WHERE station_name = 'gate'"));
+            }
+            refused(c, "UPDATE gallery_change_counter SET last_seq = 0");
+            refused(c, "DELETE FROM gallery_change");
+        }
+        try (Connection c = jdbc("sam", "FA_SECURITY")) {
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM station_heartbeat"));
+            refused(c, "DELETE FROM station_heartbeat");
+        }
+        try (Connection c = jdbc("audra", "FA_AUDITOR")) {
+            refused(c, "SELECT COUNT(*) FROM station_heartbeat");
+        }
+    }
+
+    @Test
     void withoutAccountOrWithWrongPasswordDerbyRefusesTheConnection() {
         SQLException none = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:derby:" + dir).close());
         assertEquals("08004", none.getSQLState());

@@ -16,9 +16,25 @@ public final class LiveGallery implements AutoCloseable {
     private final DerbyAttendanceStore store;
     private final GalleryIndex index;
     private final Consumer<String> listener = this::refresh;
+    /** With a central store on a server: the sync that follows its change sequence (else null). */
+    private final com.faceattend.fleet.sync.GallerySync sync;
+    private final com.faceattend.fleet.sync.LocalGalleryCopy copy;
+
+    /**
+     * A gallery filled and kept current by {@code sync} from a central store that other processes
+     * change too; closing it stops the sync and closes the station's local copy.
+     */
+    LiveGallery(GalleryIndex index, com.faceattend.fleet.sync.GallerySync sync, com.faceattend.fleet.sync.LocalGalleryCopy copy) {
+        this.store = null;
+        this.index = index;
+        this.sync = sync;
+        this.copy = copy;
+    }
 
     LiveGallery(DerbyAttendanceStore store, String modelId, int dimension) {
         this.store = store;
+        this.sync = null;
+        this.copy = null;
         this.index = new GalleryIndex(modelId, dimension);
         // Listen first, then load: a change committed in between is applied twice, never missed.
         store.addEmployeeListener(listener);
@@ -47,8 +63,21 @@ public final class LiveGallery implements AutoCloseable {
         index.replace(employeeCode, name, templates.stream().map(t -> new Embedding(t.modelId(), t.vector())).toList());
     }
 
+    /** The last change of the central store's sequence applied (0 when the gallery follows this process's own store). */
+    public long appliedChange() {
+        return sync == null ? 0 : Math.max(0, sync.appliedChange());
+    }
+
     @Override
     public void close() {
+        if (sync != null) {
+            try {
+                sync.close();
+            } finally {
+                copy.close();
+            }
+            return;
+        }
         store.removeEmployeeListener(listener);
     }
 }

@@ -1,6 +1,8 @@
 package com.faceattend.suite;
 
 import com.faceattend.alerts.StationAlerts;
+import com.faceattend.fleet.sync.HeartbeatWriter;
+import com.faceattend.fleet.sync.StationVitals;
 import com.faceattend.alerts.AlertSettings;
 import com.faceattend.gpio.GpioOutputs;
 import com.faceattend.spi.FacePrescreen;
@@ -150,6 +152,9 @@ public final class StationSession {
         StationRunner.RunStats stats = new StationRunner.RunStats(0, 0, 0, 0, 0);
         Problem problem = null;
         SourceSpec spec = SourceSpec.parse(settings.source());
+        StationVitals vitals = new StationVitals(Clock.systemDefaultZone());
+        // the heartbeat reports what the journal (opened below, on a server only) still holds
+        suite.useBacklogGauge(() -> (int) Math.min(Integer.MAX_VALUE, waitingEvents()));
         try (FacePipeline pipeline = suite.openPipeline(settings, true, options.blink());
                 LiveGallery gallery = loadGallery(suite, pipeline, observer);
                 FacePrescreen prescreen = options.haarPrescreen()
@@ -157,7 +162,9 @@ public final class StationSession {
                 GpioOutputs door = options.gpio() ? suite.openGpio(options.gpioConfig()) : null;
                 // listeners from plugins (webhooks...), found through the provider registry, each isolated
                 PluginListeners plugins = PluginListeners.open(suite.providers().listeners(),
-                        suite.plugins()::listenerSettings, observer::onStatus)) {
+                        suite.plugins()::listenerSettings, observer::onStatus);
+                // its state in the store every few seconds, for the Stations window and `stations list`
+                HeartbeatWriter heartbeat = suite.startHeartbeat(settings.stationName(), vitals, gallery::appliedChange)) {
             var store = suite.store();
             store.ensureStation(settings.stationName());
             store.purgeExpired(Instant.now());
@@ -191,6 +198,7 @@ public final class StationSession {
                     observer.onStatus("GPIO: " + door.config());
                 }
                 plugins.listeners().forEach(station::addListener);
+                station.addListener(vitals);
                 station.addListener(observer::onEvent);
                 FrameClock clock = new FrameClock(options.paceVideoFiles() && spec.kind() == SourceSpec.Kind.FILE);
                 StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))
@@ -198,6 +206,7 @@ public final class StationSession {
                         .onFrame(f -> {
                             alerts.snapshotFrom(f.frame(), f.analysis());
                             clock.pace(f.frame().timestampMillis());
+                            vitals.framesPerSecond(clock.framesPerSecond());
                             observer.onFrame(f.frame(), f.analysis(), clock.framesPerSecond());
                         })
                         .maxReconnects(options.maxReconnects());
@@ -257,7 +266,7 @@ public final class StationSession {
 
     private static LiveGallery loadGallery(SuiteServices suite, FacePipeline pipeline, Observer observer) {
         observer.onStatus("loading enrolled employees");
-        return suite.openLiveGallery(pipeline);
+        return suite.openLiveGallery(pipeline, observer::onStatus);
     }
 
     private static DirectionPolicy directions(SuiteServices suite, SuiteSettings settings) {

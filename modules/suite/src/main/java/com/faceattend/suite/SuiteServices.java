@@ -55,6 +55,7 @@ public class SuiteServices implements AutoCloseable {
     private EnrolmentService enrolment;
     private AlertService alerts;
     private java.util.concurrent.ScheduledExecutorService retention;
+    private volatile com.faceattend.fleet.sync.BacklogGauge backlogGauge = com.faceattend.fleet.sync.BacklogGauge.NONE;
     private final Thread shutdownHook = new Thread(this::close, "faceattend-close-store");
 
     /** The data folder from {@link DataFolder#resolve()}; used by the desktop suite's Lookup. */
@@ -310,10 +311,20 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
-    /** The database name stations ask `faceattend server` for (its data folder's db/). */
-    static final String NETWORK_DATABASE = "db";
-
+    /**
+     * {@code HOST[:PORT][/DATABASE]}: DATABASE is the database's name or path on the server. The
+     * server's password file {@code server-user.pass} in this machine's keys folder means a
+     * {@code faceattend server}: its account and TLS are used, and the default database is "db"
+     * (the served data folder's own, relative to the server's derby.system.home); without it, a
+     * plain Derby network server and the default name "faceattend".
+     */
     private static DerbyAttendanceStore openNetworkStore(String server, com.faceattend.store.StoreLogin login) {
+        int slash = server.indexOf('/');
+        com.faceattend.store.ServerCredentials credentials =
+                com.faceattend.store.ServerCredentials.inKeysFolder(StoreKeys.keysFolder(System::getenv));
+        String defaultDatabase = credentials.present() ? "db" : "faceattend";
+        String database = slash < 0 || slash == server.length() - 1 ? defaultDatabase : server.substring(slash + 1);
+        server = slash < 0 ? server : server.substring(0, slash);
         String[] hostPort = server.split(":", 2);
         int port;
         try {
@@ -322,8 +333,7 @@ public class SuiteServices implements AutoCloseable {
             throw new SettingsException("dbServer", "the database server must be HOST or HOST:PORT, not '" + server + "'",
                     "give it as, for example, 192.0.2.10:1527");
         }
-        // "db": the data folder's database that `faceattend server` serves, over TLS
-        return DerbyAttendanceStore.openNetwork(hostPort[0], port, NETWORK_DATABASE, login, true);
+        return DerbyAttendanceStore.openNetwork(hostPort[0], port, database, login, credentials);
     }
 
     /** A pipeline of the configured providers (liveness as set); the caller closes it. */
@@ -407,7 +417,43 @@ public class SuiteServices implements AutoCloseable {
      * deletions and (de)activations made in this process; for a running station. Close it after.
      */
     public LiveGallery openLiveGallery(FacePipeline pipeline) {
-        return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
+        return openLiveGallery(pipeline, status -> LOG.info(status));
+    }
+
+    /**
+     * As {@link #openLiveGallery(FacePipeline)}. With a central store on a server, changes made by
+     * any process reach the gallery through the store's change sequence, and the station keeps a
+     * local copy of the gallery in the data folder, so it starts and recognises while the server is
+     * unreachable ({@code status} says so).
+     */
+    public LiveGallery openLiveGallery(FacePipeline pipeline, java.util.function.Consumer<String> status) {
+        if (dbServer == null) {
+            return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
+        }
+        GalleryIndex index = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
+        com.faceattend.fleet.sync.LocalGalleryCopy copy = com.faceattend.fleet.sync.LocalGalleryCopy.open(dataDir);
+        try {
+            return new LiveGallery(index, com.faceattend.fleet.sync.GallerySync.start(this::store, copy, index, status,
+                    com.faceattend.fleet.sync.GallerySync.DEFAULT_POLL), copy);
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
+        }
+    }
+
+    /** Where a station's heartbeat finds its backlog; the event journal sets it (until then nothing waits: 0). */
+    public void useBacklogGauge(com.faceattend.fleet.sync.BacklogGauge gauge) {
+        this.backlogGauge = Objects.requireNonNull(gauge, "gauge");
+    }
+
+    /**
+     * Starts the heartbeat of a running station (see {@link com.faceattend.fleet.sync.HeartbeatWriter}):
+     * its state in the store every 2 s, for the Stations window and {@code faceattend stations list}.
+     */
+    public com.faceattend.fleet.sync.HeartbeatWriter startHeartbeat(String station, com.faceattend.fleet.sync.StationVitals vitals,
+                                                                    java.util.function.LongSupplier gallerySeq) {
+        return com.faceattend.fleet.sync.HeartbeatWriter.start(station, com.faceattend.fleet.sync.HeartbeatWriter.DEFAULT_INTERVAL,
+                this::store, vitals, backlogGauge, gallerySeq, Clock.systemDefaultZone());
     }
 
     /**

@@ -20,11 +20,12 @@ public final class RoleWindows {
     static final String TODAY = "TodayTopComponent";
     static final String SHIFTS = "ShiftsTopComponent";
     static final String AUDIT = "AuditTopComponent";
+    static final String STATIONS = "StationsTopComponent";
 
     private static final Map<StoreRole, Set<String>> ALLOWED = Map.of(
-            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, STATION, ALERTS, SETTINGS, PLUGINS, AUDIT),
+            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, STATION, ALERTS, SETTINGS, PLUGINS, AUDIT, STATIONS),
             StoreRole.HR, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS),
-            StoreRole.SECURITY, Set.of(TODAY, STATION, ALERTS),
+            StoreRole.SECURITY, Set.of(TODAY, STATION, ALERTS, STATIONS),
             StoreRole.STATION, Set.of(STATION),
             StoreRole.AUDITOR, Set.of(TODAY, REPORTS, AUDIT));
 

@@ -82,12 +82,17 @@ final class EvalCommand {
             ProviderSettings detectorSettings = new ProviderSettings(ProviderSettings.defaults().intraOpThreads(), detectorOptions);
             try {
                 return suite.openPipeline(detector, detectorSettings, embedder, null, pipelineSettings());
-            } catch (IllegalArgumentException refused) {
-                if (detectorOptions.isEmpty()) {
-                    throw refused;
+            } catch (RuntimeException failed) {
+                // the registry wraps what the provider threw; an IllegalArgumentException there is its verdict on the options
+                Throwable refused = failed;
+                while (refused != null && !(refused instanceof IllegalArgumentException)) {
+                    refused = refused.getCause();
+                }
+                if (detectorOptions.isEmpty() || refused == null) {
+                    throw failed;
                 }
                 throw new Problem(Problem.Kind.BAD_VALUE, "detector " + detector + " refuses the options " + detectorOptions + ": "
-                        + refused.getMessage(), "give values the detector accepts, or leave --detector-option out");
+                        + refused.getMessage(), "give values the detector accepts, or leave --detector-option out", failed);
             }
         }
     }

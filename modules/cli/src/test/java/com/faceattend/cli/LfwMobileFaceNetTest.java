@@ -29,4 +29,13 @@ class LfwMobileFaceNetTest {
         ReadmeFigures.assertPinned("LFW-dev, mtcnn + mobilefacenet-192", json, 0.9920, 0.987);
         assertTrue(json.get("missingScores").asInt() <= 2 + ReadmeFigures.MARGIN_PAIRS, "README: 2 pairs unscored; " + json.get("missingScores"));
     }
+
+    @Test
+    void aDetectorOptionTheDetectorRefusesIsAClearBadValue(@TempDir Path data) {
+        Path lfw = Cli.data().resolve("lfw-dev");
+        Cli.Result r = Cli.run(data, "eval", "verify", "--pairs", lfw.resolve("pairs.txt").toString(),
+                "--images", lfw.resolve("images").toString(), "--detector", "mtcnn", "--detector-option", "minFaceSize=8");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("minFaceSize") && r.err().contains("fix:") && !r.err().contains("Exception"), r.err());
+    }
 }

@@ -17,6 +17,7 @@ import com.faceattend.evaluation.ScoredPair;
 import com.faceattend.evaluation.VerificationMetrics;
 import com.faceattend.evaluation.VerificationResult;
 import com.faceattend.spi.Embedding;
+import com.faceattend.spi.ProviderSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,8 +69,31 @@ final class EvalCommand {
         @Option(names = "--embedder", paramLabel = "ID", description = "Face embedder provider id (default: ${DEFAULT-VALUE}; see `faceattend models`).")
         String embedder = com.faceattend.suite.SuiteSettings.DEFAULT_EMBEDDER;
 
+        @Option(names = "--detector-option", paramLabel = "KEY=VALUE",
+                description = "A detector provider option, e.g. minFaceSize=60 for mtcnn (repeatable; see the provider's documentation).")
+        Map<String, String> detectorOptions = new LinkedHashMap<>();
+
         PipelineSettings pipelineSettings() {
             return PipelineSettings.defaults().withLiveness(false).withFlipAverage(!noFlip);
+        }
+
+        /** The pipeline the options name; a detector option the provider refuses is reported as a bad value. */
+        FacePipeline openPipeline(SuiteServices suite) {
+            ProviderSettings detectorSettings = new ProviderSettings(ProviderSettings.defaults().intraOpThreads(), detectorOptions);
+            try {
+                return suite.openPipeline(detector, detectorSettings, embedder, null, pipelineSettings());
+            } catch (RuntimeException failed) {
+                // the registry wraps what the provider threw; an IllegalArgumentException there is its verdict on the options
+                Throwable refused = failed;
+                while (refused != null && !(refused instanceof IllegalArgumentException)) {
+                    refused = refused.getCause();
+                }
+                if (detectorOptions.isEmpty() || refused == null) {
+                    throw failed;
+                }
+                throw new Problem(Problem.Kind.BAD_VALUE, "detector " + detector + " refuses the options " + detectorOptions + ": "
+                        + refused.getMessage(), "give values the detector accepts, or leave --detector-option out", failed);
+            }
         }
     }
 
@@ -100,7 +124,7 @@ final class EvalCommand {
                         missing.size(), pairs, missing.get(0));
             }
             try (SuiteServices suite = parent.app.openSuite();
-                    FacePipeline pipeline = suite.openPipeline(options.detector, options.embedder, List.of(), options.pipelineSettings())) {
+                    FacePipeline pipeline = options.openPipeline(suite)) {
                 Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, options.json);
                 List<ScoredPair> scored = new ArrayList<>();
                 for (FacePair p : lfw.pairs()) {
@@ -156,7 +180,7 @@ final class EvalCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (SuiteServices suite = parent.app.openSuite();
-                    FacePipeline pipeline = suite.openPipeline(options.detector, options.embedder, List.of(), options.pipelineSettings())) {
+                    FacePipeline pipeline = options.openPipeline(suite)) {
                 List<Path> all = new ArrayList<>();
                 folders.people().forEach(p -> all.addAll(p.images()));
                 if (extra != null) {

@@ -81,16 +81,22 @@ public final class QuantisationComparison {
         if (embedders.isEmpty()) {
             throw new ComparisonException("no embedder has an int8 variant installed", "rebuild FaceAttend so the models build quantises them");
         }
-        List<FacePair> pairs = lfw.pairs(perFold);
+        List<FacePair> pairs = pairs(perFold);
         Map<Path, AlignedFace> faces = alignedFaces(detectorId, pairs);
         List<Row> rows = new ArrayList<>();
         for (String id : embedders) {
-            rows.add(compare(id, id + INT8_SUFFIX, pairs, faces));
+            rows.add(compare(id, id + INT8_SUFFIX, pairs, faces, new LinkedHashMap<>()));
         }
         return rows;
     }
 
-    private Map<Path, AlignedFace> alignedFaces(String detectorId, List<FacePair> pairs) {
+    /** The LFW pairs {@link #run} scores at {@code perFold} pairs per fold (0 = all). */
+    List<FacePair> pairs(int perFold) {
+        return lfw.pairs(perFold);
+    }
+
+    /** The central face of every photo of {@code pairs}, aligned as a {@code FacePipeline} aligns it (tests share them). */
+    Map<Path, AlignedFace> alignedFaces(String detectorId, List<FacePair> pairs) {
         LinkedHashSet<Path> photos = new LinkedHashSet<>();
         pairs.forEach(p -> {
             photos.add(p.first());
@@ -116,12 +122,12 @@ public final class QuantisationComparison {
         return faces;
     }
 
-    private Row compare(String floatId, String int8Id, List<FacePair> pairs, Map<Path, AlignedFace> faces) {
+    /** One row; the int8 embeddings are left in {@code int8Vectors} (a test scores the flip-averaged default pipeline from them). */
+    Row compare(String floatId, String int8Id, List<FacePair> pairs, Map<Path, AlignedFace> faces, Map<Path, Embedding> int8Vectors) {
         progress.accept("== " + floatId + " vs " + int8Id);
         FaceEmbedderProvider floatProvider = registry.embedder(floatId);
         FaceEmbedderProvider int8Provider = registry.embedder(int8Id);
         Map<Path, Embedding> floatVectors = new LinkedHashMap<>();
-        Map<Path, Embedding> int8Vectors = new LinkedHashMap<>();
         double[] floatNanos = new double[faces.size()];
         double[] int8Nanos = new double[faces.size()];
         double cosineSum = 0;

@@ -378,13 +378,22 @@ public class SuiteServices implements AutoCloseable {
      * closes it also when the detector or embedder cannot be opened.
      */
     public FacePipeline openPipeline(String detectorId, String embedderId, LivenessCheck liveness, PipelineSettings settings) {
+        return openPipeline(detectorId, ProviderSettings.defaults(), embedderId, liveness, settings);
+    }
+
+    /**
+     * As {@link #openPipeline(String, String, LivenessCheck, PipelineSettings)}, the detector created with
+     * {@code detectorSettings} (its provider options, for example MTCNN's {@code minFaceSize} in an evaluation).
+     */
+    public FacePipeline openPipeline(String detectorId, ProviderSettings detectorSettings, String embedderId, LivenessCheck liveness,
+                                     PipelineSettings settings) {
         ProviderSettings ps = ProviderSettings.defaults();
         List<AutoCloseable> opened = new ArrayList<>();
         if (liveness != null) {
             opened.add(liveness);
         }
         try {
-            FaceDetector detector = registry.detector(detectorId).create(ps);
+            FaceDetector detector = registry.detector(detectorId).create(detectorSettings);
             opened.add(detector);
             FaceEmbedder embedder = registry.embedder(embedderId).create(ps);
             opened.add(embedder);

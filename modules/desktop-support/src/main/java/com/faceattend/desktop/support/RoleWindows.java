@@ -20,10 +20,12 @@ public final class RoleWindows {
     static final String TODAY = "TodayTopComponent";
     static final String SHIFTS = "ShiftsTopComponent";
     static final String AUDIT = "AuditTopComponent";
+    static final String CORRECTIONS = "CorrectionsTopComponent";
 
     private static final Map<StoreRole, Set<String>> ALLOWED = Map.of(
-            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, STATION, ALERTS, SETTINGS, PLUGINS, AUDIT),
-            StoreRole.HR, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS),
+            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, CORRECTIONS, STATION, ALERTS, SETTINGS, PLUGINS,
+                    AUDIT),
+            StoreRole.HR, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, CORRECTIONS),
             StoreRole.SECURITY, Set.of(TODAY, STATION, ALERTS),
             StoreRole.STATION, Set.of(STATION),
             StoreRole.AUDITOR, Set.of(TODAY, REPORTS, AUDIT));

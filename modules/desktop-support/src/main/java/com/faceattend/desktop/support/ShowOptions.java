@@ -13,15 +13,16 @@ import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
 
 /**
- * {@code --show today|station|employees|reports|shifts|alerts|settings|plugins|audit}: brings a window to the front, also in an
+ * {@code --show today|station|employees|reports|shifts|corrections|alerts|settings|plugins|audit}: brings a window to the front, also in an
  * already running suite (a second launch hands its options over), e.g. from a desktop shortcut.
  */
-@NbBundle.Messages({"OPT_Show=Bring a window to the front: today, station, employees, reports, shifts, alerts, settings, plugins or audit",
-    "# {0} - name", "ERR_Show=--show: no window called ''{0}''; use today, station, employees, reports, shifts, alerts, settings, plugins or audit"})
+@NbBundle.Messages({"OPT_Show=Bring a window to the front: today, station, employees, reports, shifts, corrections, alerts, settings, plugins or audit",
+    "# {0} - name", "ERR_Show=--show: no window called ''{0}''; use today, station, employees, reports, shifts, corrections, alerts, settings, plugins or audit"})
 public final class ShowOptions implements ArgsProcessor {
     private static final Map<String, String> WINDOWS = Map.of("station", "StationTopComponent",
             "employees", "EmployeesTopComponent", "settings", "SettingsTopComponent", "plugins", "PluginsTopComponent",
-            "reports", "ReportsTopComponent", "alerts", "AlertsTopComponent", "today", "TodayTopComponent", "shifts", "ShiftsTopComponent", "audit", "AuditTopComponent");
+            "reports", "ReportsTopComponent", "alerts", "AlertsTopComponent", "today", "TodayTopComponent", "shifts", "ShiftsTopComponent", "audit", "AuditTopComponent",
+            "corrections", "CorrectionsTopComponent");
 
     @Arg(longName = "show")
     @Description(shortDescription = "#OPT_Show")

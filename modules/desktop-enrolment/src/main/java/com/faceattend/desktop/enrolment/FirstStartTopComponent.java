@@ -282,6 +282,9 @@ public final class FirstStartTopComponent extends TopComponent {
         Background.run(Bundle.savingStep(), () -> Suite.services().settings().source(), s -> {
             if (source.getText().isBlank()) {
                 source.setText(s.isBlank() ? "0" : s);
+                if (!s.isBlank() && step == 1) {
+                    togglePreview(); // a source is already set: show it at once (no camera is guessed at)
+                }
             }
         });
     }

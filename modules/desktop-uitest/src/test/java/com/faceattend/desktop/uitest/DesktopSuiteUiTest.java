@@ -56,7 +56,8 @@ class DesktopSuiteUiTest {
                 System.out.println("[ui-test] " + suite.waitForLog(Pattern.compile("main window usable after \\d+ ms")).strip());
                 // a new data folder: the guided set-up is offered (it stays until finished or skipped)
                 suite.waitForLog(Pattern.compile("first start: shown"));
-                Thread.sleep(1500);
+                suite.handOver("--show", "setup"); // the import's window may have come to the front since
+                Thread.sleep(2500);
                 SuiteProcess.grab(display, shots.resolve("first-start.png"));
                 suite.waitForLog(Pattern.compile("import finished: 2 of 2 people enrolled"));
                 suite.waitForLog(Pattern.compile("station event: .* IN .*"));
@@ -86,7 +87,8 @@ class DesktopSuiteUiTest {
                 System.out.println("[ui-test] dark: " + dark.waitForLog(Pattern.compile("main window usable after \\d+ ms")).strip());
                 dark.waitForLog(Pattern.compile("first start: shown")); // skipped by nobody: offered again
                 dark.waitForLog(Pattern.compile("today window: present=2 "));
-                Thread.sleep(1500);
+                dark.handOver("--show", "setup");
+                Thread.sleep(2500);
                 SuiteProcess.grab(display, shots.resolve("first-start-dark.png"));
                 dark.handOver("--show", "today");
                 Thread.sleep(1500);

@@ -78,7 +78,7 @@ public final class FirstStartTopComponent extends TopComponent {
     private final JLabel stepLabel = new JLabel();
     private final JButton back = new JButton(Bundle.BTN_Back());
     private final JButton next = new JButton(Bundle.BTN_Next());
-    private final JTextField source = new JTextField(30);
+    private final JTextField source = new JTextField(44);
     private final JButton previewButton = new JButton(Bundle.BTN_Preview());
     private final Preview preview = new Preview();
     private final JComboBox<String> zone = new JComboBox<>(ZoneId.getAvailableZoneIds().stream()

@@ -61,6 +61,7 @@ import org.openide.windows.TopComponent;
 public final class CorrectionsTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
     static final String ID = "CorrectionsTopComponent";
+    private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JTextField code = new JTextField(10);
     private final JTextField date = new JTextField(LocalDate.now().toString(), 10);
@@ -204,7 +205,8 @@ public final class CorrectionsTopComponent extends TopComponent {
         });
     }
 
-    private static LocalDateTime local(Instant t, ZoneId zone) {
-        return t == null ? null : LocalDateTime.ofInstant(t, zone).withNano(0);
+    /** "2026-03-10 17:30:00" in the site's zone: reads plainly and still sorts as text. */
+    private static String local(Instant t, ZoneId zone) {
+        return t == null ? null : LOCAL.format(LocalDateTime.ofInstant(t, zone));
     }
 }

@@ -66,7 +66,7 @@ import org.openide.windows.WindowManager;
     "HELP_FsEmployee=Works the shift above. After Finish, the capture window takes three pictures of their face (with consent only). More people: Window > Employees, also as a folder of photos.",
     "BTN_Back=< Back", "BTN_Next=Next >", "BTN_Finish=Finish and capture the face", "BTN_Skip=Skip set-up",
     "savingStep=save this step", "# {0} - how", "MSG_FirstStartOver=Set-up {0}.",
-    "LBL_NoPreview=No picture yet: press Preview."})
+    "LBL_NoPreview=No picture yet: press Preview.", "LBL_OpeningSource=Opening the source…"})
 public final class FirstStartTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(FirstStartTopComponent.class.getName());
@@ -80,14 +80,14 @@ public final class FirstStartTopComponent extends TopComponent {
     private final JButton next = new JButton(Bundle.BTN_Next());
     private final JTextField source = new JTextField(44);
     private final JButton previewButton = new JButton(Bundle.BTN_Preview());
-    private final Preview preview = new Preview();
+    private final transient AtomicBoolean previewing = new AtomicBoolean();
+    private final Preview preview = new Preview(previewing);
     private final JComboBox<String> zone = new JComboBox<>(ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toArray(String[]::new));
     private final JTextField shiftName = new JTextField("day", 12);
     private final JTextField shiftStart = new JTextField("09:00", 6);
     private final JTextField shiftEnd = new JTextField("17:00", 6);
     private final EmployeeForm employee = new EmployeeForm(true, true);
-    private final transient AtomicBoolean previewing = new AtomicBoolean();
     private int step = 1;
     private String savedShift;
 
@@ -249,6 +249,7 @@ public final class FirstStartTopComponent extends TopComponent {
         }
         previewing.set(true);
         previewButton.setText(Bundle.BTN_StopPreview());
+        preview.repaint();
         Thread t = new Thread(() -> previewLoop(text), "faceattend-first-start-preview");
         t.setDaemon(true);
         t.start();
@@ -258,10 +259,15 @@ public final class FirstStartTopComponent extends TopComponent {
         try {
             SourceSpec spec = SourceSpec.parse(text);
             try (FrameSource frames = Suite.services().providers().frameSourceFor(spec).open(spec)) {
+                boolean first = true;
                 while (previewing.get()) {
                     FrameImage f = frames.next();
                     if (f == null) {
                         break;
+                    }
+                    if (first) {
+                        first = false;
+                        LOG.info("first start: preview showing");
                     }
                     EventQueue.invokeLater(() -> preview.show(f));
                     Thread.sleep(40); // a file plays at about its own pace, not as fast as it decodes
@@ -273,7 +279,10 @@ public final class FirstStartTopComponent extends TopComponent {
             Problems.show(Bundle.BTN_Preview().toLowerCase(java.util.Locale.ROOT) + " " + text, e);
         } finally {
             previewing.set(false);
-            EventQueue.invokeLater(() -> previewButton.setText(Bundle.BTN_Preview()));
+            EventQueue.invokeLater(() -> {
+                previewButton.setText(Bundle.BTN_Preview());
+                preview.repaint();
+            });
         }
     }
 
@@ -298,8 +307,10 @@ public final class FirstStartTopComponent extends TopComponent {
     private static final class Preview extends JComponent {
         private static final long serialVersionUID = 1L;
         private transient BufferedImage image;
+        private final transient AtomicBoolean opening;
 
-        Preview() {
+        Preview(AtomicBoolean previewing) {
+            this.opening = previewing;
             setPreferredSize(new Dimension(480, 270));
         }
 
@@ -314,7 +325,7 @@ public final class FirstStartTopComponent extends TopComponent {
             g.fillRect(0, 0, getWidth(), getHeight());
             if (image == null) {
                 g.setColor(Color.LIGHT_GRAY);
-                g.drawString(Bundle.LBL_NoPreview(), 16, 24);
+                g.drawString(opening.get() ? Bundle.LBL_OpeningSource() : Bundle.LBL_NoPreview(), 16, 24);
                 return;
             }
             double s = Math.min(getWidth() / (double) image.getWidth(), getHeight() / (double) image.getHeight());

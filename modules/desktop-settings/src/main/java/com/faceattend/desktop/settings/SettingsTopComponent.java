@@ -172,7 +172,7 @@ public final class SettingsTopComponent extends TopComponent {
             return y + 1;
         }
         JLabel h = new JLabel("<html><body style='width:520px'>" + help + "</body></html>");
-        h.setForeground(new Color(0x55, 0x5E, 0x66));
+        h.setForeground(helpColour());
         h.setFont(h.getFont().deriveFont(h.getFont().getSize2D() - 1f));
         c.gridy = y + 1;
         c.insets = new Insets(2, 0, 4, 4);
@@ -180,6 +180,17 @@ public final class SettingsTopComponent extends TopComponent {
         c.fill = GridBagConstraints.HORIZONTAL;
         form.add(h, c);
         return y + 2;
+    }
+
+    /** Help text a little quieter than labels, in light and dark looks alike (a fixed grey vanished on dark). */
+    private static Color helpColour() {
+        Color fg = javax.swing.UIManager.getColor("Label.foreground");
+        Color bg = javax.swing.UIManager.getColor("Panel.background");
+        if (fg == null || bg == null) {
+            return new Color(0x55, 0x5E, 0x66);
+        }
+        return new Color((fg.getRed() * 3 + bg.getRed()) / 4, (fg.getGreen() * 3 + bg.getGreen()) / 4,
+                (fg.getBlue() * 3 + bg.getBlue()) / 4);
     }
 
     @Override

@@ -56,8 +56,10 @@ class DesktopSuiteUiTest {
                 System.out.println("[ui-test] " + suite.waitForLog(Pattern.compile("main window usable after \\d+ ms")).strip());
                 // a new data folder: the guided set-up is offered (it stays until finished or skipped)
                 suite.waitForLog(Pattern.compile("first start: shown"));
+                // the source given on the command line is already set: its live preview starts by itself
+                suite.waitForLog(Pattern.compile("first start: preview showing"));
                 suite.handOver("--show", "setup"); // the import's window may have come to the front since
-                Thread.sleep(2500);
+                Thread.sleep(1500);
                 SuiteProcess.grab(display, shots.resolve("first-start.png"));
                 suite.waitForLog(Pattern.compile("import finished: 2 of 2 people enrolled"));
                 suite.waitForLog(Pattern.compile("station event: .* IN .*"));

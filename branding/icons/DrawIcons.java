@@ -42,6 +42,15 @@ public class DrawIcons {
             g.setColor(BLUE); g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(new Path2D.Float() {{ moveTo(8, 4.5); lineTo(8, 8); lineTo(10.8, 9.6); }});
         });
+        save(a[0] + "/corrections", g -> { // sheet with a pencil
+            g.setColor(GREY); g.fill(new RoundRectangle2D.Float(1.5f, 1, 10, 14, 2, 2));
+            g.setColor(Color.WHITE); g.fill(new Rectangle2D.Float(3, 2.5f, 7, 11));
+            g.setColor(GREY); g.fill(new Rectangle2D.Float(4, 4.5f, 5, 1)); g.fill(new Rectangle2D.Float(4, 7, 4, 1));
+            AffineTransform t = g.getTransform(); g.rotate(Math.PI / 4, 11, 9);
+            g.setColor(RED); g.fill(new Rectangle2D.Float(9.6f, 2.5f, 2.8f, 9));
+            g.setColor(GREY); g.fill(new Path2D.Float() {{ moveTo(9.6, 11.5); lineTo(12.4, 11.5); lineTo(11, 14.5); closePath(); }});
+            g.setTransform(t);
+        });
         save(a[0] + "/settings", g -> { // gear
             g.setColor(GREY);
             for (int i = 0; i < 8; i++) {

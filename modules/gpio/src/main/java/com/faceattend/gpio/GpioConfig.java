@@ -79,6 +79,14 @@ public record GpioConfig(int doorRelayPin, boolean relayActiveLow, Duration door
             throw new GpioException("cannot read the GPIO configuration " + file + " (" + e.getMessage() + ")",
                     "Check the path given to --gpio.", e);
         }
+        return fromProperties(p, file.toString());
+    }
+
+    /**
+     * The configuration in {@code p} (the keys of the file format; every key optional, missing ones
+     * keep their default); {@code where} names the source in messages.
+     */
+    public static GpioConfig fromProperties(Properties p, String where) {
         GpioConfig d = defaults();
         try {
             return new GpioConfig(
@@ -95,10 +103,44 @@ public record GpioConfig(int doorRelayPin, boolean relayActiveLow, Duration door
                     pin(p, "button.pin", d.exitButtonPin()),
                     ms(p, "button.debounce.ms", d.buttonDebounce()));
         } catch (NumberFormatException e) {
-            throw new GpioException("the GPIO configuration " + file + " has a value that is not a whole number (" + e.getMessage() + ")",
+            throw new GpioException("the GPIO configuration " + where + " has a value that is not a whole number (" + e.getMessage() + ")",
                     "Write pins as BCM numbers (e.g. door.pin=17) and durations in milliseconds.", e);
         } catch (GpioException e) {
-            throw new GpioException(file + ": " + e.getMessage(), e.fix(), e);
+            throw new GpioException(where + ": " + e.getMessage(), e.fix(), e);
+        }
+    }
+
+    /** Every key of the file format, so {@link #load(Path)} of a {@link #save(Path) saved} file gives this configuration. */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        p.setProperty("door.pin", String.valueOf(doorRelayPin));
+        p.setProperty("door.activeLow", String.valueOf(relayActiveLow));
+        p.setProperty("door.pulse.ms", String.valueOf(doorPulse.toMillis()));
+        p.setProperty("led.green.pin", String.valueOf(greenLedPin));
+        p.setProperty("led.green.ms", String.valueOf(greenOn.toMillis()));
+        p.setProperty("led.red.pin", String.valueOf(redLedPin));
+        p.setProperty("led.red.ms", String.valueOf(redOn.toMillis()));
+        p.setProperty("buzzer.pin", String.valueOf(buzzerPin));
+        p.setProperty("buzzer.pattern.ms", String.join(",", Arrays.stream(buzzerPattern).mapToObj(String::valueOf).toList()));
+        p.setProperty("button.pin", exitButtonPin < 0 ? "none" : String.valueOf(exitButtonPin));
+        p.setProperty("button.debounce.ms", String.valueOf(buttonDebounce.toMillis()));
+        return p;
+    }
+
+    /**
+     * Writes the configuration as a {@code gpio.properties} file the CLI's {@code --gpio} reads too
+     * (replaced only once completely written).
+     */
+    public void save(Path file) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (java.io.Writer w = Files.newBufferedWriter(tmp)) {
+                toProperties().store(w, "FaceAttend door hardware (BCM pin numbers, times in ms); keys in modules/gpio/README.md");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new GpioException("cannot write the GPIO configuration " + file + " (" + e.getMessage() + ")",
+                    "Check that the data folder is writable.", e);
         }
     }
 

@@ -144,6 +144,11 @@ public final class GpioOutputs implements AttendanceListener, AutoCloseable {
         }
     }
 
+    /** Pulses the door relay once for its configured time, as a recognised person would ("Test relay"). */
+    public void testRelay() {
+        scheduler.execute(this::openDoor);
+    }
+
     private void openDoor() {
         door.pulse(config.doorPulse());
         doorOpened.accept(System.nanoTime());

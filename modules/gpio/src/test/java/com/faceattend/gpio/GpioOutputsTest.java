@@ -68,6 +68,31 @@ class GpioOutputsTest {
     }
 
     @Test
+    void testRelayPulsesOnlyTheDoorForItsTime() {
+        try (GpioOutputs gpio = open(true)) {
+            PinLog log = new PinLog(time::nanoTime, pi4j, PINS);
+            gpio.testRelay();
+            time.advance(299);
+            assertEquals(List.of(LOW), log.states("door-relay"), "active low: LOW energises the relay " + log.all());
+            time.advance(2);
+            assertEquals(List.of(LOW, HIGH), log.states("door-relay"), log.all().toString());
+            assertEquals(List.of(), log.states("led-green"), "no LED, no buzzer for a relay test");
+            assertEquals(List.of(), log.states("buzzer"));
+        }
+    }
+
+    @Test
+    void aSavedConfigurationLoadsBackTheSame(@TempDir Path dir) {
+        GpioConfig c = new GpioConfig(5, true, Duration.ofMillis(4000), 6, Duration.ofMillis(1500), 13, Duration.ofMillis(2500),
+                19, new long[] {100, 50, 300}, -1, Duration.ofMillis(30));
+        Path file = dir.resolve("gpio.properties");
+        c.save(file);
+        assertEquals(c, GpioConfig.load(file));
+        GpioConfig.defaults().save(file);
+        assertEquals(GpioConfig.defaults(), GpioConfig.load(file), "replaced in place");
+    }
+
+    @Test
     void recognisedAndLiveOpensTheDoorAndLightsGreenForTheirTimes() {
         try (GpioOutputs gpio = open(false)) {
             PinLog log = new PinLog(time::nanoTime, pi4j, PINS);

@@ -2,6 +2,7 @@ package com.faceattend.reports;
 
 import com.faceattend.reports.rules.DayRecord;
 import com.faceattend.reports.rules.DayStatus;
+import com.faceattend.store.Correction;
 import com.faceattend.store.Holiday;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +22,16 @@ import java.util.TreeMap;
  * @param zone        the time zone dates and times are in (the organisation's, else the computer's)
  * @param timesheets  one per employee, ordered by employee code
  * @param generatedAt when the report was built
+ * @param corrections the administrators' corrections of passes in the period (reason and actor), oldest first
  */
 public record AttendanceReport(ReportRequest request, ZoneId zone, List<EmployeeTimesheet> timesheets,
-                               List<Holiday> holidays, Instant generatedAt) {
+                               List<Holiday> holidays, Instant generatedAt, List<Correction> corrections) {
+
+    /** A report without the list of manual corrections (they still count in the day records). */
+    public AttendanceReport(ReportRequest request, ZoneId zone, List<EmployeeTimesheet> timesheets,
+                            List<Holiday> holidays, Instant generatedAt) {
+        this(request, zone, timesheets, holidays, generatedAt, List.of());
+    }
 
     /** One date of the daily roster. */
     public record RosterDay(LocalDate date, int expected, int present, int late, int absent, int toReview) { }
@@ -47,6 +55,7 @@ public record AttendanceReport(ReportRequest request, ZoneId zone, List<Employee
         Objects.requireNonNull(zone, "zone");
         timesheets = List.copyOf(timesheets);
         holidays = List.copyOf(holidays);
+        corrections = List.copyOf(corrections);
     }
 
     /** Total worked minutes of all employees. */

@@ -5,6 +5,8 @@ import com.faceattend.reports.rules.AttendanceRules;
 import com.faceattend.reports.rules.DayRecord;
 import com.faceattend.reports.rules.Punch;
 import com.faceattend.store.AttendanceReader;
+import com.faceattend.store.Correction;
+import com.faceattend.store.CorrectionStore;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.Employee;
 import com.faceattend.store.Holiday;
@@ -115,11 +117,11 @@ public final class ReportService {
         for (Employee e : employees.values()) {
             List<DayRecord> d = days.get(e.id());
             if (d == null) {
-                if (!e.active()) {
-                    continue; // left before the period: not on this report
+                if (!e.active() || !e.employedDuring(request.from(), request.to())) {
+                    continue; // left before the period (or joins after it): not on this report
                 }
                 d = AttendanceRules.evaluate(List.of(), request.from(), request.to(), assignments.calendarFor(e),
-                        holidayNames, zone);
+                        holidayNames, zone, e::employedOn);
             }
             sheets.add(new EmployeeTimesheet(e, d));
             if (++done % 100 == 0) {
@@ -128,7 +130,12 @@ public final class ReportService {
         }
         sheets.sort(Comparator.comparing(t -> t.employee().code()));
         p.progress("Report built", employees.size(), employees.size());
-        return new AttendanceReport(request, zone, sheets, holidays, Instant.now());
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        sheets.forEach(t -> codes.add(t.employee().code()));
+        List<Correction> corrections = new CorrectionStore(store).list(request.from().atStartOfDay(zone).toInstant(),
+                request.to().plusDays(1).atStartOfDay(zone).toInstant(), null).stream()
+                .filter(k -> codes.contains(k.employeeCode())).toList();
+        return new AttendanceReport(request, zone, sheets, holidays, Instant.now(), corrections);
     }
 
     private static void flush(long employeeId, List<Punch> punches, Map<Long, Employee> employees,
@@ -137,7 +144,7 @@ public final class ReportService {
         Employee e = employees.get(employeeId);
         if (e != null && !punches.isEmpty()) {
             out.put(employeeId, AttendanceRules.evaluate(punches, request.from(), request.to(),
-                    assignments.calendarFor(e), holidays, zone));
+                    assignments.calendarFor(e), holidays, zone, e::employedOn));
         }
         punches.clear();
     }

@@ -26,7 +26,16 @@ public final class ShiftCalendars {
                 .sorted(Comparator.comparing(ShiftAssignment::validFrom).reversed()).toList();
     }
 
+    /** The employee's shifts; none before their hire date or after their leave date. */
     public ShiftCalendar calendarFor(Employee e) {
+        ShiftCalendar assigned = assignedTo(e);
+        if (e.hireDate() == null && e.leaveDate() == null) {
+            return assigned;
+        }
+        return date -> e.employedOn(date) ? assigned.shiftOn(date) : null;
+    }
+
+    private ShiftCalendar assignedTo(Employee e) {
         List<ShiftAssignment> own = assignments.stream().filter(a -> e.code().equals(a.employeeCode())).toList();
         List<ShiftAssignment> dept = e.department() == null ? List.of()
                 : assignments.stream().filter(a -> e.department().equals(a.department())).toList();

@@ -6,13 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** SQL for the EMPLOYEE table. Runs inside the caller's transaction. */
 final class EmployeeSql {
-    private static final String COLUMNS = "id, code, name, department, consent_recorded_at, active";
+    private static final String COLUMNS = "id, code, name, department, consent_recorded_at, active, hire_date, leave_date";
 
     private EmployeeSql() {
     }
@@ -95,6 +96,29 @@ final class EmployeeSql {
 
     private static Employee read(ResultSet rs) throws SQLException {
         return new Employee(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("department"),
-                UtcTime.get(rs, "consent_recorded_at"), rs.getBoolean("active"));
+                UtcTime.get(rs, "consent_recorded_at"), rs.getBoolean("active"), date(rs, "hire_date"),
+                date(rs, "leave_date"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static void setEmploymentDates(Connection c, long id, LocalDate hire, LocalDate leave) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE employee SET hire_date = ?, leave_date = ? WHERE id = ?")) {
+            setDate(ps, 1, hire);
+            setDate(ps, 2, leave);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(index, java.sql.Types.DATE);
+        } else {
+            ps.setDate(index, java.sql.Date.valueOf(date));
+        }
     }
 }

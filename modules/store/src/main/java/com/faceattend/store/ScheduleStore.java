@@ -29,6 +29,7 @@ import java.util.Optional;
 public final class ScheduleStore {
     private static final String TIME_ZONE_KEY = "time_zone";
     private static final String ORGANISATION_NAME_KEY = "organisation_name";
+    private static final String FIRST_START_KEY = "first_start";
     /** Fits a page header line; well inside the setting column. */
     private static final int MAX_ORGANISATION_NAME = 120;
     private static final int MAX_HOLIDAY_NAME = 200;
@@ -272,6 +273,21 @@ public final class ScheduleStore {
                     + " characters on one line", "Give the name as it should appear on printed reports.");
         }
         setOrgSetting(ORGANISATION_NAME_KEY, clean, "the organisation name", "set-organisation-name", actor);
+    }
+
+    // ---------------------------------------------------------------- first start
+
+    /**
+     * How the desktop's guided first start ended ("finished" or "skipped"), or empty while it has
+     * not: kept in the database so a second computer on the same data does not ask again.
+     */
+    public Optional<String> firstStart() {
+        return orgSetting(FIRST_START_KEY, "the first-start state");
+    }
+
+    /** Records that the guided first start is over ({@code how}: "finished" or "skipped"), audited. */
+    public void markFirstStart(String how, String actor) {
+        setOrgSetting(FIRST_START_KEY, Objects.requireNonNull(how, "how"), "the first-start state", "first-start", actor);
     }
 
     private Optional<String> orgSetting(String key, String what) {

@@ -56,9 +56,16 @@ public final class StationSession {
      *                           photo) is kept to group repeat visits (snapshots stay off by default)
      * @param gpio               drive the door relay, LEDs and buzzer on GPIO
      * @param gpioConfig         pin configuration file; null for the default pins
+     * @param gpioRequired       false: without GPIO (not a Raspberry Pi, pins taken) the station says so and runs on
      */
     public record Options(boolean paceVideoFiles, boolean blink, boolean haarPrescreen, int maxReconnects,
-            AlertSettings alerts, boolean gpio, Path gpioConfig) {
+            AlertSettings alerts, boolean gpio, Path gpioConfig, boolean gpioRequired) {
+        /** GPIO, when asked for, is required: a station that cannot drive it does not start (the CLI's --gpio). */
+        public Options(boolean paceVideoFiles, boolean blink, boolean haarPrescreen, int maxReconnects,
+                       AlertSettings alerts, boolean gpio, Path gpioConfig) {
+            this(paceVideoFiles, blink, haarPrescreen, maxReconnects, alerts, gpio, gpioConfig, true);
+        }
+
         public Options {
             if (maxReconnects < 0) {
                 throw new SettingsException("maxReconnects", "the number of reconnects must not be negative, was " + maxReconnects,
@@ -148,6 +155,22 @@ public final class StationSession {
         return j == null || j.online();
     }
 
+    /** The door hardware the options ask for; when it is optional and missing, null after saying why. */
+    private static GpioOutputs openDoor(SuiteServices suite, Options options, Observer observer) {
+        if (!options.gpio()) {
+            return null;
+        }
+        try {
+            return suite.openGpio(options.gpioConfig());
+        } catch (com.faceattend.gpio.GpioException e) {
+            if (options.gpioRequired()) {
+                throw e;
+            }
+            observer.onStatus("Door hardware off: " + e.getMessage() + ". The station runs on without it.");
+            return null;
+        }
+    }
+
     private void run(SuiteServices suite, SuiteSettings settings, Options options, Observer observer) {
         StationRunner.RunStats stats = new StationRunner.RunStats(0, 0, 0, 0, 0);
         Problem problem = null;
@@ -159,7 +182,7 @@ public final class StationSession {
                 LiveGallery gallery = loadGallery(suite, pipeline, observer);
                 FacePrescreen prescreen = options.haarPrescreen()
                         ? suite.providers().prescreen(HAAR_PRESCREEN).create(ProviderSettings.defaults()) : null;
-                GpioOutputs door = options.gpio() ? suite.openGpio(options.gpioConfig()) : null;
+                GpioOutputs door = openDoor(suite, options, observer);
                 // listeners from plugins (webhooks...), found through the provider registry, each isolated
                 PluginListeners plugins = PluginListeners.open(suite.providers().listeners(),
                         suite.plugins()::listenerSettings, observer::onStatus);

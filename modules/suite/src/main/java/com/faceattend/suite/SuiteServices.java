@@ -509,7 +509,18 @@ public class SuiteServices implements AutoCloseable {
 
     /** Starts a station with the current settings on its own thread; see {@link StationSession}. */
     public StationSession startStation(StationSession.Observer observer) {
-        return startStation(settings(), StationSession.Options.defaults(), observer);
+        StationSession.Options o = StationSession.Options.defaults();
+        DoorHardware door = doorHardware();
+        if (door.enabled()) { // switched on in Settings: driven when this is a Pi, else the station says so and runs on
+            o = new StationSession.Options(o.paceVideoFiles(), o.blink(), o.haarPrescreen(), o.maxReconnects(), o.alerts(),
+                    true, door.activeFile(), false);
+        }
+        return startStation(settings(), o, observer);
+    }
+
+    /** The door relay, LEDs and buzzer settings of this data folder ({@code gpio.properties}). */
+    public DoorHardware doorHardware() {
+        return new DoorHardware(dataDir);
     }
 
     /** Starts a station with {@code settings} (the saved ones with a front end's overrides) and {@code options}. */

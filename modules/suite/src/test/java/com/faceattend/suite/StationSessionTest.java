@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The desktop's station session on real models and a real Derby folder, fed an image folder of one
  * enrolled person's faces94 photos: it starts on its own thread, records the visit once in the store
  * before telling the observer, and reports how it stopped; a source that does not exist is a stated
- * problem, not an exception on the station thread. Waits are on the observer's callbacks.
+ * problem, not an exception on the station thread. Door hardware switched on where there is no GPIO
+ * (this machine) is said once and the station runs on. Waits are on the observer's callbacks.
  */
 class StationSessionTest {
     private static final Path PERSON = EnrolmentServiceTest.DATA.resolve("faces94/identities/9336923");
@@ -41,6 +42,7 @@ class StationSessionTest {
     /** Everything the observer heard, and a latch for onStopped. */
     static final class Heard implements StationSession.Observer {
         final List<String> started = new CopyOnWriteArrayList<>();
+        final List<String> statuses = new CopyOnWriteArrayList<>();
         final List<AttendanceEvent> events = new CopyOnWriteArrayList<>();
         final List<Integer> storedAtEvent = new CopyOnWriteArrayList<>();
         final CountDownLatch stopped = new CountDownLatch(1);
@@ -56,6 +58,11 @@ class StationSessionTest {
         @Override
         public void onStarted(String source, int enrolledPeople) {
             started.add(source + " with " + enrolledPeople);
+        }
+
+        @Override
+        public void onStatus(String message) {
+            statuses.add(message);
         }
 
         @Override
@@ -110,6 +117,8 @@ class StationSessionTest {
             Files.createSymbolicLink(frames.resolve(String.format("%02d.jpg", i)), photos.get(i));
         }
         suite.saveSettings(settings(frames.toString()));
+        // door hardware switched on in Settings, on a computer without GPIO: said once, and the station runs on
+        suite.doorHardware().save(DoorHardware.defaults(), true);
 
         Heard heard = new Heard(suite);
         StationSession session = suite.startStation(heard);
@@ -128,6 +137,8 @@ class StationSessionTest {
         assertEquals(AttendanceEvent.Direction.IN, e.direction());
         assertEquals("Front door", e.station());
         assertEquals(List.of(1), heard.storedAtEvent, "recorded in the store before the observer is told");
+        assertEquals(1, heard.statuses.stream().filter(m -> m.startsWith("Door hardware off: GPIO is not available on this machine")
+                && m.endsWith("The station runs on without it.")).count(), heard.statuses.toString());
     }
 
     @Test

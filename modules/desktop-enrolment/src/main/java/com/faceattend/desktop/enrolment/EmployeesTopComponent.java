@@ -5,6 +5,7 @@ import com.faceattend.desktop.support.Problems;
 import com.faceattend.desktop.support.Suite;
 import com.faceattend.engine.pipeline.PhotoSetChecker;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.EmploymentDates;
 import com.faceattend.store.Employee;
 import com.faceattend.suite.EnrolmentService;
 import java.awt.BorderLayout;
@@ -103,8 +104,8 @@ public final class EmployeesTopComponent extends TopComponent {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setRowHeight(Math.max(table.getRowHeight(), 22));
         table.setFillsViewportHeight(true);
-        // starting widths for code, name, department, status, templates, consent (scaled with the font for HiDPI)
-        int[] widths = {90, 240, 160, 80, 100, 130};
+        // starting widths for code, name, department, status, templates, consent, employed (scaled with the font for HiDPI)
+        int[] widths = {90, 240, 160, 80, 100, 130, 180};
         float scale = table.getFont().getSize2D() / 12f;
         for (int i = 0; i < widths.length && i < table.getColumnCount(); i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(Math.round(widths[i] * scale));
@@ -222,8 +223,12 @@ public final class EmployeesTopComponent extends TopComponent {
         }
         String code = form.code.getText().strip(), name = form.name.getText().strip(), dept = form.department.getText().strip();
         boolean consent = form.consent.isSelected();
+        java.time.LocalDate hire = form.hireDate(), leave = form.leaveDate();
         Background.run("add employee " + code, () -> {
             Suite.services().store().addEmployee(code, name, dept.isEmpty() ? null : dept, consent ? java.time.Instant.now() : null);
+            if (hire != null || leave != null) {
+                new EmploymentDates(Suite.services().store()).set(code, hire, leave, Suite.actor());
+            }
             return code;
         }, c -> refresh());
     }
@@ -238,6 +243,7 @@ public final class EmployeesTopComponent extends TopComponent {
         form.code.setText(e.code());
         form.name.setText(e.name());
         form.department.setText(e.department() == null ? "" : e.department());
+        form.showDates(e.hireDate(), e.leaveDate());
         DialogDescriptor dd = new DialogDescriptor(form, Bundle.TITLE_Edit());
         form.bind(dd);
         if (DialogDisplayer.getDefault().notify(dd) != DialogDescriptor.OK_OPTION) {
@@ -245,9 +251,13 @@ public final class EmployeesTopComponent extends TopComponent {
         }
         String name = form.name.getText().strip(), dept = form.department.getText().strip();
         boolean consentNow = !e.hasConsent() && form.consent.isSelected();
+        java.time.LocalDate hire = form.hireDate(), leave = form.leaveDate();
         Background.run("update employee " + e.code(), () -> {
             DerbyAttendanceStore store = Suite.services().store();
             store.updateEmployee(e.code(), name, dept, Suite.actor());
+            if (!java.util.Objects.equals(hire, e.hireDate()) || !java.util.Objects.equals(leave, e.leaveDate())) {
+                new EmploymentDates(store).set(e.code(), hire, leave, Suite.actor());
+            }
             if (consentNow) {
                 store.recordConsent(e.code(), java.time.Instant.now(), Suite.actor());
             }

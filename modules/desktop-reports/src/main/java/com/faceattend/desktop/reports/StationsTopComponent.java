@@ -36,7 +36,7 @@ import org.openide.windows.TopComponent;
 @TopComponent.Registration(mode = "editor", openAtStartup = false, position = 29)
 @ActionID(category = "Window", id = "com.faceattend.desktop.reports.StationsTopComponent")
 @ActionReferences({@ActionReference(path = "Menu/Window", position = 29),
-    @ActionReference(path = "Shortcuts", name = "D-9")})
+    @ActionReference(path = "Shortcuts", name = "D-0")})
 @TopComponent.OpenActionRegistration(displayName = "#CTL_StationsAction", preferredID = StationsTopComponent.ID)
 @NbBundle.Messages({"CTL_StationsAction=Stations", "CTL_StationsTopComponent=Stations",
     "COL_StationState=State", "COL_LastHeartbeat=Last heartbeat", "COL_EventsToday=Events today", "COL_Backlog=Backlog",

@@ -70,7 +70,9 @@ import org.openide.windows.WindowManager;
     "saving=save the settings", "loadingSettings=load the settings",
     "LBL_Look=Appearance:", "OPT_Light=Light", "OPT_Dark=Dark",
     "HELP_Look=Light or dark windows (FlatLaf). Applies the next time the suite starts; remembered for this user.",
-    "MSG_LookSaved=Appearance saved: it applies the next time the suite starts."})
+    "MSG_LookSaved=Appearance saved: it applies the next time the suite starts.",
+    "LBL_Door=Door hardware:",
+    "HELP_Door=The station's door relay, green and red LEDs, buzzer and exit button on a Raspberry Pi (BCM pin numbers; wiring in the GPIO module's README). The same file as the command line's --gpio. Off a Pi the station says that GPIO is not available and runs on."})
 public final class SettingsTopComponent extends TopComponent {
     private static final long serialVersionUID = 1L;
 
@@ -98,6 +100,7 @@ public final class SettingsTopComponent extends TopComponent {
     private final JLabel status = new JLabel(" ");
     private final JComboBox<String> look = new JComboBox<>(new String[] {Bundle.OPT_Light(), Bundle.OPT_Dark()});
     private final transient Map<String, JComponent> fields = new HashMap<>();
+    private final DoorHardwarePanel door = new DoorHardwarePanel();
 
     public SettingsTopComponent() {
         setName(Bundle.CTL_SettingsTopComponent());
@@ -130,6 +133,7 @@ public final class SettingsTopComponent extends TopComponent {
             }
         });
         y = row(form, y, Bundle.LBL_Look(), look, Bundle.HELP_Look(), "look", look);
+        y = row(form, y, Bundle.LBL_Door(), door, Bundle.HELP_Door(), "door", door);
         GridBagConstraints filler = new GridBagConstraints();
         filler.gridy = y;
         filler.weighty = 1;
@@ -168,7 +172,7 @@ public final class SettingsTopComponent extends TopComponent {
             return y + 1;
         }
         JLabel h = new JLabel("<html><body style='width:520px'>" + help + "</body></html>");
-        h.setForeground(new Color(0x55, 0x5E, 0x66));
+        h.setForeground(helpColour());
         h.setFont(h.getFont().deriveFont(h.getFont().getSize2D() - 1f));
         c.gridy = y + 1;
         c.insets = new Insets(2, 0, 4, 4);
@@ -178,9 +182,21 @@ public final class SettingsTopComponent extends TopComponent {
         return y + 2;
     }
 
+    /** Help text a little quieter than labels, in light and dark looks alike (a fixed grey vanished on dark). */
+    private static Color helpColour() {
+        Color fg = javax.swing.UIManager.getColor("Label.foreground");
+        Color bg = javax.swing.UIManager.getColor("Panel.background");
+        if (fg == null || bg == null) {
+            return new Color(0x55, 0x5E, 0x66);
+        }
+        return new Color((fg.getRed() * 3 + bg.getRed()) / 4, (fg.getGreen() * 3 + bg.getGreen()) / 4,
+                (fg.getBlue() * 3 + bg.getBlue()) / 4);
+    }
+
     @Override
     protected void componentOpened() {
         load();
+        door.load();
     }
 
     private void load() {

@@ -21,10 +21,13 @@ public final class RoleWindows {
     static final String SHIFTS = "ShiftsTopComponent";
     static final String AUDIT = "AuditTopComponent";
     static final String STATIONS = "StationsTopComponent";
+    static final String CORRECTIONS = "CorrectionsTopComponent";
+    static final String FIRST_START = "FirstStartTopComponent";
 
     private static final Map<StoreRole, Set<String>> ALLOWED = Map.of(
-            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, STATION, ALERTS, SETTINGS, PLUGINS, AUDIT, STATIONS),
-            StoreRole.HR, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS),
+            StoreRole.ADMIN, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, CORRECTIONS, STATION, ALERTS, SETTINGS, PLUGINS,
+                    AUDIT, STATIONS, FIRST_START),
+            StoreRole.HR, Set.of(TODAY, EMPLOYEES, REPORTS, SHIFTS, CORRECTIONS),
             StoreRole.SECURITY, Set.of(TODAY, STATION, ALERTS, STATIONS),
             StoreRole.STATION, Set.of(STATION),
             StoreRole.AUDITOR, Set.of(TODAY, REPORTS, AUDIT));

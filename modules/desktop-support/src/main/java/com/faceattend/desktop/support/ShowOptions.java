@@ -13,16 +13,19 @@ import org.openide.windows.TopComponent;
 import org.openide.windows.WindowManager;
 
 /**
- * {@code --show today|station|employees|reports|shifts|alerts|settings|plugins|audit|stations}: brings a window to the front, also in an
+ * {@code --show today|station|employees|reports|shifts|corrections|alerts|settings|plugins|audit|stations|setup}: brings a window to the front, also in an
  * already running suite (a second launch hands its options over), e.g. from a desktop shortcut.
  */
-@NbBundle.Messages({"OPT_Show=Bring a window to the front: today, station, employees, reports, shifts, alerts, settings, plugins, audit or stations",
-    "# {0} - name", "ERR_Show=--show: no window called ''{0}''; use today, station, employees, reports, shifts, alerts, settings, plugins, audit or stations"})
+@NbBundle.Messages({"OPT_Show=Bring a window to the front: today, station, employees, reports, shifts, corrections, alerts, settings, plugins, audit, stations or setup",
+    "# {0} - name", "ERR_Show=--show: no window called ''{0}''; use today, station, employees, reports, shifts, corrections, alerts, settings, plugins, audit, stations or setup"})
 public final class ShowOptions implements ArgsProcessor {
-    private static final Map<String, String> WINDOWS = Map.of("station", "StationTopComponent",
-            "employees", "EmployeesTopComponent", "settings", "SettingsTopComponent", "plugins", "PluginsTopComponent",
-            "reports", "ReportsTopComponent", "alerts", "AlertsTopComponent", "today", "TodayTopComponent", "shifts", "ShiftsTopComponent", "audit", "AuditTopComponent",
-            "stations", "StationsTopComponent");
+    private static final Map<String, String> WINDOWS = Map.ofEntries(Map.entry("station", "StationTopComponent"),
+            Map.entry("employees", "EmployeesTopComponent"), Map.entry("settings", "SettingsTopComponent"),
+            Map.entry("plugins", "PluginsTopComponent"), Map.entry("reports", "ReportsTopComponent"),
+            Map.entry("alerts", "AlertsTopComponent"), Map.entry("today", "TodayTopComponent"),
+            Map.entry("shifts", "ShiftsTopComponent"), Map.entry("audit", "AuditTopComponent"),
+            Map.entry("corrections", "CorrectionsTopComponent"), Map.entry("setup", "FirstStartTopComponent"),
+            Map.entry("stations", "StationsTopComponent"));
 
     @Arg(longName = "show")
     @Description(shortDescription = "#OPT_Show")

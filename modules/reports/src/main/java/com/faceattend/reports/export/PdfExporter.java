@@ -244,6 +244,7 @@ public final class PdfExporter {
     private static String status(DayRecord d) {
         String s = switch (d.status()) {
             case DAY_OFF -> "day off";
+            case NOT_EMPLOYED -> "not employed";
             default -> d.status().name().toLowerCase(Locale.ROOT);
         };
         return d.needsReview() ? s + " (review)" : s;

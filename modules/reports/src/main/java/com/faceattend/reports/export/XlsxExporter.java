@@ -9,6 +9,7 @@ import com.faceattend.reports.ReportException;
 import com.faceattend.reports.charts.ReportCharts;
 import com.faceattend.reports.rules.DayRecord;
 import com.faceattend.reports.rules.DayStatus;
+import com.faceattend.store.Correction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import org.jfree.chart.JFreeChart;
 /**
  * Writes an {@link AttendanceReport} as one Excel workbook: a Summary sheet whose totals are
  * formulas over the other sheets, then Timesheet (one row per employee and date), Employees,
- * Daily roster, Departments, Lateness trend, Presence by hour, and Charts (PNG pictures).
+ * Daily roster, Departments, Lateness trend, Presence by hour, Corrections (each manual correction
+ * with its reason and who made it), and Charts (PNG pictures).
  * Headers are bold and frozen, data ranges have auto-filters, every totals row is a SUM formula.
  *
  * <p>Streams with POI's SXSSF: only {@value #ROW_WINDOW} rows per sheet are in memory, the rest go
@@ -47,6 +49,7 @@ public final class XlsxExporter {
     public static final String LATENESS = "Lateness trend";
     public static final String PRESENCE = "Presence by hour";
     public static final String CHARTS = "Charts";
+    public static final String CORRECTIONS = "Corrections";
 
     private XlsxExporter() {
     }
@@ -117,6 +120,7 @@ public final class XlsxExporter {
         writeDepartments(report, wb.createSheet(DEPARTMENTS), styles);
         writeLateness(report, wb.createSheet(LATENESS), styles);
         writePresence(report, wb.createSheet(PRESENCE), styles);
+        writeCorrections(report, wb.createSheet(CORRECTIONS), styles);
         c.throwIfCancelled();
         p.progress("Drawing charts", 0, 3);
         writeCharts(report, wb, wb.createSheet(CHARTS));
@@ -231,6 +235,24 @@ public final class XlsxExporter {
             t.numbers(r, 1, h.arrivals(), h.presentDays());
         }
         t.finish(true, 1, 2);
+    }
+
+    /** Every manual correction, so payroll sees what was changed by hand, by whom and why. */
+    private static void writeCorrections(AttendanceReport report, Sheet sheet, Styles s) {
+        Table t = new Table(sheet, s, new String[] {"Code", "Correction", "Pass time", "Direction", "Reason", "By",
+            "Made at", "Voided event"}, new int[] {12, 14, 16, 10, 40, 14, 16, 12});
+        for (Correction c : report.corrections()) {
+            Row r = t.row();
+            Table.text(r, 0, c.employeeCode(), s);
+            Table.text(r, 1, c.kind() == Correction.Kind.ADD ? "added pass" : "voided pass", s);
+            dateTime(r, 2, c.time(), report.zone(), s);
+            Table.text(r, 3, c.direction() == null ? null : c.direction().name(), s);
+            Table.text(r, 4, c.reason(), s);
+            Table.text(r, 5, c.actor(), s);
+            dateTime(r, 6, c.createdAt(), report.zone(), s);
+            Table.text(r, 7, c.voidedEventId() == null ? null : String.valueOf(c.voidedEventId()), s);
+        }
+        t.finish(false);
     }
 
     private static void writeCharts(AttendanceReport report, Workbook wb, Sheet sheet) {

@@ -35,6 +35,8 @@ import java.util.Objects;
  *     shift start; the late minutes then count from shift start. Early departure likewise before
  *     shift end.</li>
  * <li><b>Absent</b>: a work day of the shift, not a holiday, without any pass.</li>
+ * <li><b>Employment</b>: before the hire date and after the leave date no shift applies (the
+ *     calendar gives none) and a day without passes is {@link DayStatus#NOT_EMPLOYED}.</li>
  * <li><b>Overtime</b>: worked minus scheduled when positive; on holidays and days off all worked
  *     time. None without an assigned shift.</li>
  * </ul>
@@ -52,6 +54,18 @@ public final class AttendanceRules {
      */
     public static List<DayRecord> evaluate(List<Punch> punches, LocalDate from, LocalDate to, ShiftCalendar shifts,
                                            Map<LocalDate, String> holidays, ZoneId zone) {
+        return evaluate(punches, from, to, shifts, holidays, zone, date -> true);
+    }
+
+    /**
+     * Evaluates every date from {@code from} to {@code to} (inclusive) for an employee who works
+     * only on the dates {@code employed} accepts (their hire and leave dates); {@code shifts}
+     * should give no shift on the other dates (as {@code ShiftCalendars} does).
+     */
+    public static List<DayRecord> evaluate(List<Punch> punches, LocalDate from, LocalDate to, ShiftCalendar shifts,
+                                           Map<LocalDate, String> holidays, ZoneId zone,
+                                           java.util.function.Predicate<LocalDate> employed) {
+        Objects.requireNonNull(employed, "employed");
         Objects.requireNonNull(punches, "punches");
         Objects.requireNonNull(shifts, "shifts");
         Objects.requireNonNull(holidays, "holidays");
@@ -72,7 +86,9 @@ public final class AttendanceRules {
             while (next < punches.size() && punches.get(next).time().isBefore(windowEnd)) {
                 next++;
             }
-            out.add(evaluateDay(d, shift, holidays.get(d), punches.subList(first, next), zone));
+            List<Punch> day = punches.subList(first, next);
+            out.add(day.isEmpty() && !employed.test(d) ? notEmployed(d)
+                    : evaluateDay(d, shift, holidays.get(d), day, zone));
             windowStart = windowEnd;
         }
         return out;
@@ -114,6 +130,10 @@ public final class AttendanceRules {
 
     private static Instant at(LocalDateTime local, ZoneId zone) {
         return ZonedDateTime.ofLocal(local, zone, null).toInstant();
+    }
+
+    private static DayRecord notEmployed(LocalDate date) {
+        return new DayRecord(date, null, DayStatus.NOT_EMPLOYED, null, null, 0, 0, 0, 0, 0, false, false, false, null);
     }
 
     private static DayRecord evaluateDay(LocalDate date, WorkShift shift, String holiday, List<Punch> day, ZoneId zone) {

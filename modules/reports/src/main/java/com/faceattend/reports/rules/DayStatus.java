@@ -13,7 +13,9 @@ public enum DayStatus {
     /** Not a day of the employee's shift; any time worked is overtime. */
     DAY_OFF,
     /** The employee has no shift assigned for this day: worked time is counted, lateness and overtime are not. */
-    UNSCHEDULED;
+    UNSCHEDULED,
+    /** Before the hire date or after the leave date, without any pass: nobody expected, never absent. */
+    NOT_EMPLOYED;
 
     /** Whether the employee came in (present or late). */
     public boolean attended() {

@@ -88,7 +88,7 @@ public final class TodayService {
         for (Employee e : store.listEmployees(false)) {
             ShiftCalendar calendar = calendars.calendarFor(e);
             DayRecord day = AttendanceRules.evaluate(punches.getOrDefault(e.id(), List.of()), date, date, calendar,
-                    holidays, zone).get(0);
+                    holidays, zone, e::employedOn).get(0);
             TodayOverview.Person p = new TodayOverview.Person(e, day);
             switch (day.status()) {
                 case PRESENT -> present.add(p);
@@ -96,6 +96,7 @@ public final class TodayService {
                 case ABSENT -> (notDueYet(calendar.shiftOn(date), date, zone, now) ? expected : absent).add(p);
                 case HOLIDAY, DAY_OFF -> (day.firstIn() != null ? present : off).add(p);
                 case UNSCHEDULED -> unscheduled.add(p);
+                case NOT_EMPLOYED -> { } // not hired yet or left: not part of today
             }
             if (day.firstIn() != null) {
                 arrivals[day.firstIn().atZone(zone).getHour()]++;

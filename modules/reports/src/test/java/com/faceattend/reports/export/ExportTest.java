@@ -71,7 +71,7 @@ class ExportTest {
 
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
             assertEquals(List.of("Summary", "Timesheet", "Employees", "Daily roster", "Departments", "Lateness trend",
-                    "Presence by hour", "Charts"), sheetNames(wb));
+                    "Presence by hour", "Corrections", "Charts"), sheetNames(wb));
             FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
 
             Sheet summary = wb.getSheet("Summary");

@@ -31,7 +31,7 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
     private final HttpClient http;
     private final Semaphore work = new Semaphore(0);
     private final Thread sender;
-    private volatile boolean closed;
+    private volatile boolean closing;
 
     WebhookListener(URI endpoint, Journal journal, Duration timeout, Duration maxRetry) {
         this.endpoint = endpoint;
@@ -53,24 +53,25 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
 
     private void sendLoop() {
         Duration wait = FIRST_RETRY;
-        while (!closed) {
+        while (true) {
             try {
                 work.acquire();
                 work.drainPermits();
                 for (Journal.Entry entry : journal.pending()) {
-                    boolean sent = false;
-                    while (!closed && !(sent = post(entry))) {
+                    boolean sent;
+                    while (!(sent = post(entry)) && !closing) {
                         // the endpoint is away: wait (new events only add to the queue) and try again
                         work.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                         wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);
                     }
-                    if (sent) {
-                        journal.delivered(entry);
-                        wait = FIRST_RETRY;
+                    if (!sent) {
+                        return; // closing, and the endpoint is away: the rest stays queued for the next start
                     }
-                    if (closed) {
-                        return;
-                    }
+                    journal.delivered(entry);
+                    wait = FIRST_RETRY;
+                }
+                if (closing) {
+                    return;
                 }
             } catch (InterruptedException e) {
                 return;
@@ -99,12 +100,19 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
         return false;
     }
 
-    /** Stops posting; events not yet delivered stay queued on disk for the next start. */
+    /**
+     * Posts what is still queued once more (the station's last events), up to the timeout, then
+     * stops; events not delivered stay queued on disk for the next start.
+     */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        sender.interrupt();
+        closing = true;
+        work.release();
         sender.join(timeout.toMillis() + 1000);
+        if (sender.isAlive()) {
+            sender.interrupt();
+            sender.join(1000);
+        }
         http.close();
     }
 }

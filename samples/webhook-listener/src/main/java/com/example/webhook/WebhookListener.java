@@ -76,7 +76,15 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (closing) {
+                    return; // its folder may be gone already
+                }
                 LOG.log(Level.WARNING, "webhook: the queue could not be read; trying again", e);
+                try {
+                    Thread.sleep(wait.toMillis()); // never a busy loop on a broken disk
+                } catch (InterruptedException stop) {
+                    return;
+                }
                 work.release();
             }
         }

@@ -2,7 +2,7 @@ package com.faceattend.suite;
 
 import com.faceattend.alerts.StationAlerts;
 import com.faceattend.alerts.AlertSettings;
-import com.faceattend.gpio.GpioOutputs;
+import com.faceattend.gpio.GpioListenerProvider;
 import com.faceattend.spi.FacePrescreen;
 import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderSettings;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -130,10 +131,10 @@ public final class StationSession {
                 LiveGallery gallery = loadGallery(suite, pipeline, observer);
                 FacePrescreen prescreen = options.haarPrescreen()
                         ? suite.providers().prescreen(HAAR_PRESCREEN).create(ProviderSettings.defaults()) : null;
-                GpioOutputs door = options.gpio() ? suite.openGpio(options.gpioConfig()) : null;
-                // listeners from plugins (webhooks...), found through the provider registry, each isolated
-                PluginListeners plugins = PluginListeners.open(suite.providers().listeners(),
-                        suite.plugins()::listenerSettings, observer::onStatus)) {
+                // every listener found through the provider registry, each isolated: plugins (webhooks...)
+                // and the door hardware (GPIO), which starts only when asked for and then must start
+                PluginListeners plugins = PluginListeners.open(suite.providers().listeners(), id -> listenerSettings(suite, options, id),
+                        options.gpio() ? Set.of(GpioListenerProvider.ID) : Set.of(), observer::onStatus)) {
             var store = suite.store();
             store.ensureStation(settings.stationName());
             store.purgeExpired(Instant.now());
@@ -148,10 +149,6 @@ public final class StationSession {
             StationAlerts alerts = (options.alerts().equals(AlertSettings.defaults()) ? suite.alerts() : suite.alerts(options.alerts()))
                     .forStation();
             station.addListener(alerts);
-            if (door != null) {
-                station.addListener(door);
-                observer.onStatus("GPIO: " + door.config());
-            }
             plugins.listeners().forEach(station::addListener);
             station.addListener(observer::onEvent);
             FrameClock clock = new FrameClock(options.paceVideoFiles() && spec.kind() == SourceSpec.Kind.FILE);
@@ -179,6 +176,14 @@ public final class StationSession {
                 stopped.countDown();
             }
         }
+    }
+
+    /** A plugin's own settings; GPIO's from the station's options, or null (not started) without --gpio. */
+    private static ProviderSettings listenerSettings(SuiteServices suite, Options options, String id) {
+        if (GpioListenerProvider.ID.equals(id)) {
+            return options.gpio() ? GpioListenerProvider.settings(options.gpioConfig()) : null;
+        }
+        return suite.plugins().listenerSettings(id);
     }
 
     private static LiveGallery loadGallery(SuiteServices suite, FacePipeline pipeline, Observer observer) {

@@ -4,8 +4,6 @@ import com.faceattend.alerts.AlertService;
 import com.faceattend.alerts.AlertSettings;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.pipeline.AllLivenessChecks;
-import com.faceattend.gpio.GpioConfig;
-import com.faceattend.gpio.GpioOutputs;
 import com.faceattend.onnx.EyeBlinkLivenessCheckProvider;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
@@ -382,15 +380,6 @@ public class SuiteServices implements AutoCloseable {
      */
     public LiveGallery openLiveGallery(FacePipeline pipeline) {
         return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
-    }
-
-    /**
-     * The door relay, LEDs and buzzer on this machine's GPIO, for a station to drive.
-     *
-     * @param configFile pin configuration, or null for the default pins
-     */
-    public GpioOutputs openGpio(Path configFile) {
-        return GpioOutputs.openOnThisMachine(configFile == null ? GpioConfig.defaults() : GpioConfig.load(configFile));
     }
 
     /**

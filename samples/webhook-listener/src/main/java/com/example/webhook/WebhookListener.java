@@ -28,7 +28,8 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
     private final Journal journal;
     private final Duration timeout;
     private final Duration maxRetry;
-    private final HttpClient http;
+    /** Made on the sender thread: building an HTTP client loads the TLS setup, seconds on a cold, busy machine. */
+    private volatile HttpClient http;
     private final Semaphore work = new Semaphore(0);
     private final Thread sender;
     private volatile boolean closing;
@@ -38,7 +39,6 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
         this.journal = journal;
         this.timeout = timeout;
         this.maxRetry = maxRetry;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.sender = new Thread(this::sendLoop, "webhook-sender");
         sender.setDaemon(true);
         sender.start();
@@ -52,6 +52,7 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
     }
 
     private void sendLoop() {
+        http = HttpClient.newBuilder().connectTimeout(timeout).build();
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
@@ -121,6 +122,9 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
             sender.interrupt();
             sender.join(1000);
         }
-        http.close();
+        HttpClient client = http;
+        if (client != null) {
+            client.close();
+        }
     }
 }

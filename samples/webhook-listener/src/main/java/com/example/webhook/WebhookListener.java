@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -56,9 +57,16 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
-                work.acquire();
-                work.drainPermits();
-                for (Journal.Entry entry : journal.pending()) {
+                List<Journal.Entry> batch = journal.pending();
+                if (batch.isEmpty()) {
+                    if (closing) {
+                        return;
+                    }
+                    work.acquire(); // onEvent queues on disk first, then wakes this thread: no event is missed
+                    work.drainPermits();
+                    continue;
+                }
+                for (Journal.Entry entry : batch) {
                     boolean sent;
                     while (!(sent = post(entry)) && !closing) {
                         // the endpoint is away: wait (new events only add to the queue) and try again
@@ -71,9 +79,7 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
                     journal.delivered(entry);
                     wait = FIRST_RETRY;
                 }
-                if (closing) {
-                    return;
-                }
+                // and read the queue again: events that came while this batch was posted are on disk
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -86,7 +92,6 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
                 } catch (InterruptedException stop) {
                     return;
                 }
-                work.release();
             }
         }
     }

@@ -6,7 +6,6 @@ import com.faceattend.spi.Problem;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
-import com.faceattend.engine.providers.ProviderRegistry;
 import com.faceattend.comparison.StationFrameRate;
 import com.faceattend.evaluation.PersonFolders;
 import com.faceattend.onnx.ArcFaceEmbedder;
@@ -78,10 +77,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.configure(app.dataDir(), app.verbose); // details go to the log file, not the console
         if (compare != null && compare.enabled) {
-            return compare.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+            return compare.run(app.providers(), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (int8 != null && int8.enabled) {
-            return int8.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+            return int8.run(app.providers(), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (pacingOnly) {
             if (video == null) {
@@ -136,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
         try (UltraFaceDetector detector = new UltraFaceDetectorProvider().create(ps);
              ArcFaceEmbedder embedder = new ArcFaceEmbedderProvider().create(ps);
              SilentLivenessCheck live = new SilentLivenessCheckProvider().create(ps);
-             FacePrescreen cascade = new ProviderRegistry().prescreen("opencv-haar").create(ps)) {
+             FacePrescreen cascade = app.providers().prescreen("opencv-haar").create(ps)) {
             for (int round = 0; round < 2; round++) {
                 boolean warmup = round == 0;
                 for (Path p : sample) {

@@ -41,7 +41,7 @@ final class BenchCompare {
     @Option(names = "--faceapi-cache", paramLabel = "DIR", description = "Where face-api.js is installed (default: ~/.cache/faceattend/faceapi).")
     Path faceApiCache;
 
-    int run(PrintWriter stdout, PrintWriter err) throws IOException {
+    int run(ProviderRegistry registry, PrintWriter stdout, PrintWriter err) throws IOException {
         if (limit < 0 || faceApiPairs < 0) {
             throw new Problem(Problem.Kind.BAD_VALUE, "--limit and --faceapi-pairs must not be negative", "for example --limit 20");
         }
@@ -50,7 +50,7 @@ final class BenchCompare {
                 .withFaceApi(!noFaceApi).withFaceApiCache(faceApiCache);
         try {
             ComparisonDatasets data = ComparisonDatasets.under(datasets);
-            PipelineComparison comparison = new PipelineComparison(new ProviderRegistry(), data, settings, line -> {
+            PipelineComparison comparison = new PipelineComparison(registry, data, settings, line -> {
                 err.println(line);
                 err.flush();
             });

@@ -24,12 +24,12 @@ final class BenchInt8 {
     @Option(names = "--detector", description = "Detector that finds the faces (default: ${DEFAULT-VALUE}).")
     String detector = UltraFaceDetectorProvider.ID;
 
-    int run(PrintWriter out, PrintWriter err) {
+    int run(ProviderRegistry registry, PrintWriter out, PrintWriter err) {
         if (!Files.isRegularFile(lfw.resolve("pairs.txt"))) {
             throw new Problem(Problem.Kind.BAD_INPUT, lfw.resolve("pairs.txt") + " not found", "point --lfw at an LFW-format folder (pairs.txt, images/)");
         }
         try {
-            QuantisationComparison comparison = new QuantisationComparison(new ProviderRegistry(), lfw, line -> {
+            QuantisationComparison comparison = new QuantisationComparison(registry, lfw, line -> {
                 err.println(line);
                 err.flush();
             });

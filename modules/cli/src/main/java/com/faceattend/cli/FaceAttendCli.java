@@ -1,5 +1,7 @@
 package com.faceattend.cli;
 
+import com.faceattend.engine.providers.PluginFolder;
+import com.faceattend.engine.providers.ProviderRegistry;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import com.faceattend.suite.SuiteServices;
@@ -49,6 +51,19 @@ public final class FaceAttendCli {
     @Option(names = "--credentials", paramLabel = "FILE",
             description = "Sign in with the user= and password= lines of this owner-only file (chmod 600).")
     Path credentials;
+
+    private ProviderRegistry providers;
+
+    /**
+     * The providers built in and those installed in the data folder's {@code plugins/}: what
+     * {@code run} and the suite see, for the commands that pick a provider without opening the suite.
+     */
+    ProviderRegistry providers() {
+        if (providers == null) {
+            providers = new ProviderRegistry(new PluginFolder(dataDir()).classLoader(FaceAttendCli.class.getClassLoader()));
+        }
+        return providers;
+    }
 
     Path dataDir() {
         if (dataDir != null) {

@@ -61,9 +61,14 @@ class PluginsCommandTest {
         assertTrue(listed.out().contains("acme-hook-2.1.0.jar") && listed.out().contains("attendance listener")
                 && listed.out().contains("acme-hook"), listed::toString);
 
+        Cli.Result models = Cli.run(data, "models");
+        assertTrue(models.out().contains("listener   acme-hook"),
+                "commands that pick providers without opening the suite (models, bench, calibrate) see the plugin too: " + models);
+
         try (SuiteServices suite = new SuiteServices(data)) {
             List<String> ids = suite.providers().listeners().stream().map(p -> p.info().id()).toList();
-            assertEquals(List.of("acme-hook"), ids, "a station on this data folder gets the installed listener");
+            assertEquals(List.of("acme-hook", "gpio"), ids,
+                    "a station on this data folder gets the installed listener, from the registry the built-in door hardware comes from");
             assertEquals(data.toAbsolutePath().resolve("plugins/acme-hook").toString(),
                     suite.plugins().listenerSettings("acme-hook").options().get(AttendanceListenerProvider.DATA_FOLDER_OPTION));
         }

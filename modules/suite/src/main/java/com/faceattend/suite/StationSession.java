@@ -4,7 +4,7 @@ import com.faceattend.alerts.StationAlerts;
 import com.faceattend.fleet.sync.HeartbeatWriter;
 import com.faceattend.fleet.sync.StationVitals;
 import com.faceattend.alerts.AlertSettings;
-import com.faceattend.gpio.GpioOutputs;
+import com.faceattend.gpio.GpioListenerProvider;
 import com.faceattend.spi.FacePrescreen;
 import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderSettings;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -155,22 +156,6 @@ public final class StationSession {
         return j == null || j.online();
     }
 
-    /** The door hardware the options ask for; when it is optional and missing, null after saying why. */
-    private static GpioOutputs openDoor(SuiteServices suite, Options options, Observer observer) {
-        if (!options.gpio()) {
-            return null;
-        }
-        try {
-            return suite.openGpio(options.gpioConfig());
-        } catch (com.faceattend.gpio.GpioException e) {
-            if (options.gpioRequired()) {
-                throw e;
-            }
-            observer.onStatus("Door hardware off: " + e.getMessage() + ". The station runs on without it.");
-            return null;
-        }
-    }
-
     private void run(SuiteServices suite, SuiteSettings settings, Options options, Observer observer) {
         StationRunner.RunStats stats = new StationRunner.RunStats(0, 0, 0, 0, 0);
         Problem problem = null;
@@ -182,10 +167,10 @@ public final class StationSession {
                 LiveGallery gallery = loadGallery(suite, pipeline, observer);
                 FacePrescreen prescreen = options.haarPrescreen()
                         ? suite.providers().prescreen(HAAR_PRESCREEN).create(ProviderSettings.defaults()) : null;
-                GpioOutputs door = openDoor(suite, options, observer);
-                // listeners from plugins (webhooks...), found through the provider registry, each isolated
-                PluginListeners plugins = PluginListeners.open(suite.providers().listeners(),
-                        suite.plugins()::listenerSettings, observer::onStatus);
+                // every listener found through the provider registry, each isolated: plugins (webhooks...)
+                // and the door hardware (GPIO), which starts only when asked for; required, it must start
+                PluginListeners plugins = PluginListeners.open(suite.providers().listeners(), id -> listenerSettings(suite, options, id),
+                        options.gpio() && options.gpioRequired() ? Set.of(GpioListenerProvider.ID) : Set.of(), doorStatus(observer));
                 // its state in the store every few seconds, for the Stations window and `stations list`
                 HeartbeatWriter heartbeat = suite.startHeartbeat(settings.stationName(), vitals, gallery::appliedChange)) {
             var store = suite.store();
@@ -215,10 +200,6 @@ public final class StationSession {
                     // strangers are stored by the alert recorder, each sighting with its alert in one transaction
                     station.addListener(StoreRecorder.besideAlerts(store));
                     station.addListener(alerts);
-                }
-                if (door != null) {
-                    station.addListener(door);
-                    observer.onStatus("GPIO: " + door.config());
                 }
                 plugins.listeners().forEach(station::addListener);
                 station.addListener(vitals);
@@ -285,6 +266,21 @@ public final class StationSession {
                 return java.util.Optional.empty();
             }
         };
+    }
+
+    /** A plugin's own settings; GPIO's from the station's options, or null (not started) without --gpio. */
+    private static ProviderSettings listenerSettings(SuiteServices suite, Options options, String id) {
+        if (GpioListenerProvider.ID.equals(id)) {
+            return options.gpio() ? GpioListenerProvider.settings(options.gpioConfig()) : null;
+        }
+        return suite.plugins().listenerSettings(id);
+    }
+
+    /** The listeners' status lines, an optional door that could not start said in the station's words. */
+    private static java.util.function.Consumer<String> doorStatus(Observer observer) {
+        String notStarted = "plugin " + GpioListenerProvider.ID + " not started: ";
+        return line -> observer.onStatus(line.startsWith(notStarted)
+                ? "Door hardware off: " + line.substring(notStarted.length()) + " The station runs on without it." : line);
     }
 
     private static LiveGallery loadGallery(SuiteServices suite, FacePipeline pipeline, Observer observer) {

@@ -4,8 +4,6 @@ import com.faceattend.alerts.AlertService;
 import com.faceattend.alerts.AlertSettings;
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.pipeline.AllLivenessChecks;
-import com.faceattend.gpio.GpioConfig;
-import com.faceattend.gpio.GpioOutputs;
 import com.faceattend.onnx.EyeBlinkLivenessCheckProvider;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
@@ -463,15 +461,6 @@ public class SuiteServices implements AutoCloseable {
                                                                     java.util.function.LongSupplier gallerySeq) {
         return com.faceattend.fleet.sync.HeartbeatWriter.start(station, com.faceattend.fleet.sync.HeartbeatWriter.DEFAULT_INTERVAL,
                 this::store, vitals, backlogGauge, gallerySeq, Clock.systemDefaultZone());
-    }
-
-    /**
-     * The door relay, LEDs and buzzer on this machine's GPIO, for a station to drive.
-     *
-     * @param configFile pin configuration, or null for the default pins
-     */
-    public GpioOutputs openGpio(Path configFile) {
-        return GpioOutputs.openOnThisMachine(configFile == null ? GpioConfig.defaults() : GpioConfig.load(configFile));
     }
 
     /**

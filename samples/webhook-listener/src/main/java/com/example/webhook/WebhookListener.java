@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -28,17 +29,17 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
     private final Journal journal;
     private final Duration timeout;
     private final Duration maxRetry;
-    private final HttpClient http;
+    /** Made on the sender thread: building an HTTP client loads the TLS setup, seconds on a cold, busy machine. */
+    private volatile HttpClient http;
     private final Semaphore work = new Semaphore(0);
     private final Thread sender;
-    private volatile boolean closed;
+    private volatile boolean closing;
 
     WebhookListener(URI endpoint, Journal journal, Duration timeout, Duration maxRetry) {
         this.endpoint = endpoint;
         this.journal = journal;
         this.timeout = timeout;
         this.maxRetry = maxRetry;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.sender = new Thread(this::sendLoop, "webhook-sender");
         sender.setDaemon(true);
         sender.start();
@@ -52,31 +53,45 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
     }
 
     private void sendLoop() {
+        http = HttpClient.newBuilder().connectTimeout(timeout).build();
         Duration wait = FIRST_RETRY;
-        while (!closed) {
+        while (true) {
             try {
-                work.acquire();
-                work.drainPermits();
-                for (Journal.Entry entry : journal.pending()) {
-                    boolean sent = false;
-                    while (!closed && !(sent = post(entry))) {
+                List<Journal.Entry> batch = journal.pending();
+                if (batch.isEmpty()) {
+                    if (closing) {
+                        return;
+                    }
+                    work.acquire(); // onEvent queues on disk first, then wakes this thread: no event is missed
+                    work.drainPermits();
+                    continue;
+                }
+                for (Journal.Entry entry : batch) {
+                    boolean sent;
+                    while (!(sent = post(entry)) && !closing) {
                         // the endpoint is away: wait (new events only add to the queue) and try again
                         work.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                         wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);
                     }
-                    if (sent) {
-                        journal.delivered(entry);
-                        wait = FIRST_RETRY;
+                    if (!sent) {
+                        return; // closing, and the endpoint is away: the rest stays queued for the next start
                     }
-                    if (closed) {
-                        return;
-                    }
+                    journal.delivered(entry);
+                    wait = FIRST_RETRY;
                 }
+                // and read the queue again: events that came while this batch was posted are on disk
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (closing) {
+                    return; // its folder may be gone already
+                }
                 LOG.log(Level.WARNING, "webhook: the queue could not be read; trying again", e);
-                work.release();
+                try {
+                    Thread.sleep(wait.toMillis()); // never a busy loop on a broken disk
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
         }
     }
@@ -99,12 +114,22 @@ final class WebhookListener implements AttendanceListener, AutoCloseable {
         return false;
     }
 
-    /** Stops posting; events not yet delivered stay queued on disk for the next start. */
+    /**
+     * Posts what is still queued once more (the station's last events), up to the timeout, then
+     * stops; events not delivered stay queued on disk for the next start.
+     */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        sender.interrupt();
+        closing = true;
+        work.release();
         sender.join(timeout.toMillis() + 1000);
-        http.close();
+        if (sender.isAlive()) {
+            sender.interrupt();
+            sender.join(1000);
+        }
+        HttpClient client = http;
+        if (client != null) {
+            client.close();
+        }
     }
 }

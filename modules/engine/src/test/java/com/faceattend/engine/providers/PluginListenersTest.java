@@ -1,6 +1,7 @@
 package com.faceattend.engine.providers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.spi.AttendanceEvent;
@@ -12,6 +13,7 @@ import com.faceattend.spi.ProviderInfo;
 import com.faceattend.spi.ProviderSettings;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -111,5 +113,30 @@ class PluginListenersTest {
         hung.close(0); // does not wait for the hung plugin
         assertTrue(status.stream().anyMatch(s -> s.startsWith("plugin stuck did not finish its events")), status.toString());
         release.countDown();
+    }
+
+    /**
+     * Built-in outputs are listeners from the same registry: an opt-in one (GPIO) is not started where
+     * the station's settings leave it out, and one the station requires stops it when it cannot start.
+     */
+    @Test
+    void optInListenersStartOnlyWhenAskedAndARequiredOneThatFailsStopsTheStation() {
+        List<String> status = new CopyOnWriteArrayList<>();
+        List<AttendanceEvent> door = new CopyOnWriteArrayList<>();
+        var providers = List.of(plugin("door", door::add), plugin("hook", e -> { }));
+        try (PluginListeners off = PluginListeners.open(providers, id -> id.equals("door") ? null : ProviderSettings.defaults(),
+                Set.of(), status::add)) {
+            assertEquals(1, off.listeners().size(), "the door is left out without being asked for");
+            assertTrue(status.stream().noneMatch(s -> s.contains("door")), "and nothing is said about it: " + status);
+        }
+        try (PluginListeners on = PluginListeners.open(providers, id -> ProviderSettings.defaults(), Set.of("door"), status::add)) {
+            assertEquals(2, on.listeners().size());
+        }
+        Problem broken = assertThrows(Problem.class, () -> PluginListeners.open(List.of(plugin("door", null), plugin("hook", e -> { })),
+                id -> ProviderSettings.defaults(), Set.of("door"), status::add));
+        assertTrue(broken.getMessage().contains("door has no url"), broken.getMessage());
+        Problem absent = assertThrows(Problem.class, () -> PluginListeners.open(List.of(plugin("hook", e -> { })),
+                id -> ProviderSettings.defaults(), Set.of("door"), status::add));
+        assertEquals(Problem.Kind.NOT_FOUND, absent.kind());
     }
 }

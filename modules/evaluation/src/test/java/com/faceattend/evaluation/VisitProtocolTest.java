@@ -63,6 +63,11 @@ class VisitProtocolTest {
         assertEquals(new Proportion(0, 1), r.photoFnir());
         assertEquals(new Proportion(0, 1), r.photoFpir());
         assertNull(r.clip());
+        // 0 of 18 visits: the interval starts at exactly 0 (rounding once left 1.4e-17, above the rate)
+        assertEquals(0.0, new Proportion(0, 18).lower(), 0.0);
+        assertEquals(1.0, new Proportion(18, 18).upper(), 0.0);
+        assertEquals(0.0, Wilson.of(0, 18).low(), 0.0);
+        assertEquals(1.0, Wilson.of(18, 18).high(), 0.0);
         assertTrue(r.toJson().contains("\"perVisit\""), r.toJson());
     }
 }

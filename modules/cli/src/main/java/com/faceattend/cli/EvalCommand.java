@@ -134,7 +134,7 @@ final class EvalCommand {
         Path strangers;
         @Option(names = "--fuse", paramLabel = "ID", description = "Also embed with this second embedder and report the open set of each alone and of both fused (weighted mean of the two cosines).")
         String fuse;
-        @Option(names = "--fuse-weights", paramLabel = "W", split = ",", description = "The first embedder's share of the fused cosine, one figure per weight (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--fuse-weights", paramLabel = "W", split = ",", description = "The first embedder's share of the fused cosine, one figure per weight.")
         List<Double> fuseWeights = List.of(0.5);
         @Mixin
         AcceptRuleOption acceptRule;

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,10 +44,10 @@ import picocli.CommandLine.Spec;
  * frames), next to the same rule per photo.
  */
 @Command(name = "visits", description = {"Per-visit FNIR/FPIR of the station's real decisions, next to the per-photo figures.",
-    "Visits: the open set of `eval identify` (person-disjoint; every other person with more than K photos enrolled with",
-    "their first K), each person's other photos cut into runs of --visit-length, each run played as consecutive frames",
-    "through a fresh station (the code `run` uses, with the saved station settings). --clip plays a video with the people",
-    "of its reference stills enrolled, then without them. Nothing is written to the database."})
+    "Visits: the open set of `eval identify` (person-disjoint; every other person with more than K photos is enrolled with their first K); "
+        + "each person's other photos are cut into runs of --visit-length, each run played as consecutive frames through a fresh station "
+        + "(the code `run` uses, with the saved station settings). --clip plays a video with the people of its reference stills enrolled, "
+        + "then without them. Nothing is written to the database."})
 final class EvalVisitsCommand implements Callable<Integer> {
     @ParentCommand
     EvalCommand parent;
@@ -54,17 +55,17 @@ final class EvalVisitsCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--dir", paramLabel = "DIR", description = "Folder with one sub-folder per person.")
     Path dir;
-    @Option(names = "--enroll", paramLabel = "K", description = "Photos per person to enrol (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--enroll", paramLabel = "K", description = "Photos per person to enrol.")
     int enroll = 1;
-    @Option(names = "--visit-length", paramLabel = "N", description = "Photos per visit (default: ${DEFAULT-VALUE}, the frames a station needs to recognise someone).")
+    @Option(names = "--visit-length", paramLabel = "N", description = "Photos per visit (3 = the frames a station needs to recognise someone).")
     int visitLength = 3;
-    @Option(names = "--max-visits", paramLabel = "N", description = "At most N visits per person, the first ones; 0 = all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-visits", paramLabel = "N", description = "At most N visits per person, the first ones; 0 = all.")
     int maxVisits;
     @Option(names = "--strangers", paramLabel = "DIR", description = "Extra folder of people never enrolled (one sub-folder each), visiting as strangers.")
     Path strangers;
     @Option(names = "--clip", paramLabel = "VIDEO", description = "A video to play as well, e.g. the shared Hamilton clip.")
     Path clip;
-    @Option(names = "--clip-people", paramLabel = "STILL", split = ",",
+    @Option(names = "--clip-people", paramLabel = "STILL", split = ",", showDefaultValue = Visibility.NEVER,
             description = "Reference stills of the people in --clip, comma-separated; each file name is the person's code.")
     List<Path> clipPeople = List.of();
     @Option(names = "--liveness", description = "Run the station's liveness check too (off by default: this measures identification; a spoof alert then counts as a miss).")

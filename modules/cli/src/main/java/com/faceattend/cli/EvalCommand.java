@@ -6,6 +6,7 @@ import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.engine.gallery.OpenSetDecision;
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.PipelineSettings;
+import com.faceattend.evaluation.EmbeddingFusion;
 import com.faceattend.evaluation.FacePair;
 import com.faceattend.evaluation.IdentificationMetrics;
 import com.faceattend.evaluation.IdentificationProtocol;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code faceattend eval verify|identify}: accuracy on any folder of labelled photos. */
 @Command(name = "eval", description = "Measure accuracy on labelled photos (nothing is written to the database).",
-        subcommands = {EvalCommand.Verify.class, EvalCommand.Identify.class, EvalLivenessCommand.class})
+        subcommands = {EvalCommand.Verify.class, EvalCommand.Identify.class, EvalVisitsCommand.class, EvalLivenessCommand.class})
 final class EvalCommand {
     @ParentCommand
     FaceAttendCli app;
@@ -155,6 +156,10 @@ final class EvalCommand {
         int enroll;
         @Option(names = "--strangers", paramLabel = "DIR", description = "Extra folder of people never enrolled (one sub-folder each), probed as strangers.")
         Path strangers;
+        @Option(names = "--fuse", paramLabel = "ID", description = "Also embed with this second embedder and report the open set of each alone and of both fused (weighted mean of the two cosines).")
+        String fuse;
+        @Option(names = "--fuse-weights", paramLabel = "W", split = ",", description = "The first embedder's share of the fused cosine, one figure per weight.")
+        List<Double> fuseWeights = List.of(0.5);
         @Mixin
         AcceptRuleOption acceptRule;
         @Mixin
@@ -192,9 +197,11 @@ final class EvalCommand {
                 IdentificationResult openResult = evaluate(open, embeddings, rule, p -> true);
                 QualityGateReport gated = new QualityGateReport(embedder.verdicts(), open.probes());
                 IdentificationResult openGated = evaluate(open, embeddings, rule, gated::decided);
+                String fusion = fuse == null ? null : fusion(suite, all, embeddings, open, rule, err);
                 if (options.json) {
                     out.println("{\"closedSet\": " + closedResult.toJson() + ",\n\"openSet\": " + openResult.toJson()
-                            + ",\n\"openSetQualityGated\": " + openGated.toJson() + ",\n\"qualityGate\": " + gated.toJson() + "}");
+                            + ",\n\"openSetQualityGated\": " + openGated.toJson() + ",\n\"qualityGate\": " + gated.toJson()
+                            + (fusion == null ? "" : ",\n\"fusion\": " + fusion) + "}");
                 } else {
                     out.println("== " + closed.description());
                     out.println(closedResult.summary());
@@ -203,10 +210,43 @@ final class EvalCommand {
                     out.println("== " + open.description() + ", quality gate on (probes it turns away get no decision)");
                     out.println(gated.summary());
                     out.println(openGated.summary());
+                    if (fusion != null) {
+                        out.println(fusion);
+                    }
                 }
                 out.flush();
                 return ExitCode.OK;
             }
+        }
+
+        /**
+         * The open set with the second embedder alone and fused with the first at each weight, on the same
+         * photos (a photo counts as without a face when either embedder found none).
+         */
+        private String fusion(SuiteServices suite, List<Path> all, Map<Path, Optional<Embedding>> first,
+                              IdentificationProtocol.Split open, OpenSetDecision rule, PrintWriter err) {
+            Map<Path, Optional<Embedding>> second;
+            try (FacePipeline other = suite.openPipeline(options.detector, fuse, List.of(), options.pipelineSettings())) {
+                second = embedAll(other, all, err, options.json);
+            }
+            StringBuilder text = new StringBuilder();
+            StringBuilder json = new StringBuilder("{");
+            text.append("== ").append(open.description()).append(", second embedder ").append(fuse).append(" alone\n");
+            IdentificationResult alone = evaluate(open, second, rule, p -> true);
+            text.append(alone.summary());
+            json.append("\"").append(fuse).append("\": ").append(alone.toJson());
+            for (double w : fuseWeights) {
+                if (!(w > 0 && w < 1)) {
+                    throw new Problem(Problem.Kind.BAD_VALUE, "--fuse-weights must be between 0 and 1, was " + w, "for example --fuse-weights 0.5");
+                }
+                Map<Path, Optional<Embedding>> fused = new HashMap<>();
+                first.forEach((p, a) -> fused.put(p, a.flatMap(x -> second.get(p).map(y -> EmbeddingFusion.fuse(x, y, w)))));
+                IdentificationResult r = evaluate(open, fused, rule, p -> true);
+                text.append(String.format(java.util.Locale.ROOT, "== same, fused: %.2f x %s + %.2f x %s cosine%n",
+                        w, options.embedder, 1 - w, fuse)).append(r.summary());
+                json.append(String.format(java.util.Locale.ROOT, ",\n\"fused%.2f\": ", w)).append(r.toJson());
+            }
+            return options.json ? json.append("}").toString() : text.toString();
         }
 
         private IdentificationResult evaluate(IdentificationProtocol.Split split, Map<Path, Optional<Embedding>> embeddings,

@@ -41,6 +41,9 @@ public record Proportion(int errors, int trials) {
         double n = trials, p = errors / n, z2 = Z95 * Z95;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        if (sign < 0 && errors == 0 || sign > 0 && errors == trials) {
+            return sign < 0 ? 0 : 1; // the formula's rounding leaves 1e-17 where the bound is exactly 0 (or 1)
+        }
         return Math.max(0, Math.min(1, centre + sign * half));
     }
 

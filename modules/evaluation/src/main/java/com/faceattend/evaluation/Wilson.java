@@ -19,6 +19,7 @@ public record Wilson(double low, double high) {
         double z2 = Z * Z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Wilson(Math.max(0, centre - half), Math.min(1, centre + half));
+        // at 0 (or n) events the bound is exactly 0 (or 1); the formula's rounding would leave 1e-17
+        return new Wilson(k == 0 ? 0 : Math.max(0, centre - half), k == n ? 1 : Math.min(1, centre + half));
     }
 }

@@ -35,6 +35,8 @@ public final class GalleryIndex {
     static final int COARSE_THRESHOLD = 5_000;
     /** Templates the 4-bit pass hands to exact rescoring. */
     static final int RESCORED_ROWS = 256;
+    /** Rows ranked per block of the first pass: 1,024 dots are 4 KB, held in L1 while they are selected. */
+    static final int SELECT_BLOCK = 1024;
 
     private final String modelId;
     private final int dimension;
@@ -283,14 +285,31 @@ public final class GalleryIndex {
     private ScoredRows bestRowsScoredExactly(float[] query) {
         short[] q = new short[codes.paddedDimension()];
         codes.queryCodes(query, q);
-        int[] approx = new int[rows];
-        forChunks((from, to) -> VectorMath.dotRowsInt4(coarse, q, codes.paddedDimension(), from, to, approx));
-        int[] best = TopRows.select(approx, coarseScale, rows, RESCORED_ROWS);
+        int chunks = parallelism == 1 || (long) rows * dimension < PARALLEL_THRESHOLD ? 1 : parallelism;
+        TopRows[] top = new TopRows[chunks];
+        forChunks((from, to) -> {
+            // each thread ranks its own rows a block at a time: the block's dots stay in L1, the
+            // selection runs in parallel too, and no array as long as the gallery is allocated per probe
+            TopRows mine = new TopRows(RESCORED_ROWS);
+            int[] dots = new int[Math.min(SELECT_BLOCK, to - from)];
+            for (int b = from; b < to; b += SELECT_BLOCK) {
+                int end = Math.min(to, b + SELECT_BLOCK);
+                VectorMath.dotRowsInt4Into(coarse, q, codes.paddedDimension(), b, end, dots);
+                mine.offer(dots, coarseScale, b, end - b);
+            }
+            top[chunks == 1 ? 0 : chunkOf(from, chunks)] = mine;
+        });
+        int[] best = TopRows.merge(top);
         float[] exact = new float[best.length];
         for (int i = 0; i < best.length; i++) {
             exact[i] = VectorMath.dot(vectors, best[i] * dimension, query, 0, dimension);
         }
         return new ScoredRows(best, exact);
+    }
+
+    /** Index of the chunk starting at {@code from} when {@link #forChunks} splits the rows into {@code chunks}. */
+    private int chunkOf(int from, int chunks) {
+        return from / ((rows + chunks - 1) / chunks);
     }
 
     private void forChunks(RowRange work) {

@@ -87,6 +87,15 @@ final class VectorMath {
      * register (split into helpers it stopped inlining and boxed them: three times slower).
      */
     static void dotRowsInt4(byte[] rows, short[] query, int padded, int from, int to, int[] scores) {
+        dotRowsInt4(rows, query, padded, from, to, scores, 0);
+    }
+
+    /** As {@link #dotRowsInt4(byte[], short[], int, int, int, int[])}, writing row {@code r}'s score to {@code out[r - from]}. */
+    static void dotRowsInt4Into(byte[] rows, short[] query, int padded, int from, int to, int[] out) {
+        dotRowsInt4(rows, query, padded, from, to, out, from);
+    }
+
+    private static void dotRowsInt4(byte[] rows, short[] query, int padded, int from, int to, int[] scores, int base) {
         int half = padded / 2;
         int step = NIBBLE_BYTES.length();
         int block = step * INT4_STEPS_PER_FLUSH;
@@ -114,8 +123,8 @@ final class VectorMath {
                 w1 = w1.add((IntVector) a1.convertShape(VectorOperators.S2I, WIDE_INTS, 0))
                         .add((IntVector) a1.convertShape(VectorOperators.S2I, WIDE_INTS, 1));
             }
-            scores[r] = w0.reduceLanes(VectorOperators.ADD);
-            scores[r + 1] = w1.reduceLanes(VectorOperators.ADD);
+            scores[r - base] = w0.reduceLanes(VectorOperators.ADD);
+            scores[r + 1 - base] = w1.reduceLanes(VectorOperators.ADD);
         }
         for (; r < to; r++) {
             int o = r * half;
@@ -133,7 +142,7 @@ final class VectorMath {
                 w = w.add((IntVector) a.convertShape(VectorOperators.S2I, WIDE_INTS, 0))
                         .add((IntVector) a.convertShape(VectorOperators.S2I, WIDE_INTS, 1));
             }
-            scores[r] = w.reduceLanes(VectorOperators.ADD);
+            scores[r - base] = w.reduceLanes(VectorOperators.ADD);
         }
     }
 

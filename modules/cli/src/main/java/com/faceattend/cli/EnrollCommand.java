@@ -59,7 +59,7 @@ final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress (as faceattend --quiet).")
     boolean quiet;
 
     @Override
@@ -84,7 +84,7 @@ final class EnrollCommand implements Callable<Integer> {
                 Console.Progress[] progress = {null}; // the total is known once the folder is scanned
                 EnrolmentService.Progress step = (done, total, what) -> {
                     if (progress[0] == null) {
-                        progress[0] = new Console.Progress(err, "Enrolling", total, quiet || json);
+                        progress[0] = new Console.Progress(err, "Enrolling", total, app.progressStyle(quiet || json));
                     }
                     progress[0].step(what);
                 };
@@ -96,7 +96,7 @@ final class EnrollCommand implements Callable<Integer> {
                 if (target.one.name == null && suite.store().findEmployee(code).isEmpty()) {
                     throw new Problem(Problem.Kind.BAD_VALUE, "employee " + code + " is new and needs a name", "add --name \"Full Name\"");
                 }
-                Console.Progress progress = new Console.Progress(err, "Enrolling", target.one.photos.size(), quiet || json);
+                Console.Progress progress = new Console.Progress(err, "Enrolling", target.one.photos.size(), app.progressStyle(quiet || json));
                 PhotoSetChecker.Result result = enrolment.checkPhotos(target.one.photos, p -> progress.step(p.getFileName().toString()));
                 int saved = result.accepted().isEmpty() ? 0
                         : enrolment.save(code, target.one.name, department, true, result.accepted(), actor());

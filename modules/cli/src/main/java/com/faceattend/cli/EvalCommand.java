@@ -45,12 +45,12 @@ final class EvalCommand {
     FaceAttendCli app;
 
     /** Embeds every distinct photo once, with a progress bar. */
-    static Map<Path, Optional<Embedding>> embedAll(FacePipeline pipeline, List<Path> photos, PrintWriter err, boolean quiet) {
-        return embedAll(new CentralFaceEmbedder(pipeline), photos, err, quiet);
+    static Map<Path, Optional<Embedding>> embedAll(FacePipeline pipeline, List<Path> photos, PrintWriter err, Console.ProgressStyle style) {
+        return embedAll(new CentralFaceEmbedder(pipeline), photos, err, style);
     }
 
-    static Map<Path, Optional<Embedding>> embedAll(CentralFaceEmbedder embedder, List<Path> photos, PrintWriter err, boolean quiet) {
-        Console.Progress progress = new Console.Progress(err, "Embedding", photos.size(), quiet);
+    static Map<Path, Optional<Embedding>> embedAll(CentralFaceEmbedder embedder, List<Path> photos, PrintWriter err, Console.ProgressStyle style) {
+        Console.Progress progress = new Console.Progress(err, "Embedding", photos.size(), style);
         Map<Path, Optional<Embedding>> out = new HashMap<>();
         for (Path p : photos) {
             out.computeIfAbsent(p, embedder::embed);
@@ -126,7 +126,7 @@ final class EvalCommand {
             }
             try (SuiteServices suite = parent.app.openSuite();
                     FacePipeline pipeline = options.openPipeline(suite)) {
-                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, options.json);
+                Map<Path, Optional<Embedding>> embeddings = embedAll(pipeline, lfw.distinctImages(), err, FaceAttendCli.of(spec).progressStyle(options.json));
                 List<ScoredPair> scored = new ArrayList<>();
                 for (FacePair p : lfw.pairs()) {
                     Optional<Embedding> a = embeddings.get(p.first()), b = embeddings.get(p.second());
@@ -192,7 +192,7 @@ final class EvalCommand {
                     extra.people().forEach(p -> all.addAll(p.images()));
                 }
                 CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
-                Map<Path, Optional<Embedding>> embeddings = embedAll(embedder, all, err, options.json);
+                Map<Path, Optional<Embedding>> embeddings = embedAll(embedder, all, err, FaceAttendCli.of(spec).progressStyle(options.json));
                 IdentificationResult closedResult = evaluate(closed, embeddings, rule, p -> true);
                 IdentificationResult openResult = evaluate(open, embeddings, rule, p -> true);
                 QualityGateReport gated = new QualityGateReport(embedder.verdicts(), open.probes());

@@ -166,7 +166,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
      */
     private List<PresentationScore> score(FacePipeline pipeline, LivenessSet set, SuiteServices suite, PrintWriter err) {
         int maxWidth = StationSettings.defaults().maxFrameWidth();
-        Console.Progress progress = new Console.Progress(err, "Checking", set.images().size(), json);
+        Console.Progress progress = new Console.Progress(err, "Checking", set.images().size(), FaceAttendCli.of(spec).progressStyle(json));
         List<PresentationScore> scores = new ArrayList<>();
         List<List<LivenessSet.Image>> tracks = trackFrames > 0 ? sequences(set, trackFrames) : List.of();
         Map<LivenessSet.Image, Integer> trackOf = new java.util.HashMap<>();

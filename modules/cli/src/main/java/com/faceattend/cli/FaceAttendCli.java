@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             DbCommand.class, ServerCommand.class,
             ReportCommand.class, ScheduleCommand.class, HolidayCommand.class, AttendanceCommand.class,
             AlertsCommand.class, PluginsCommand.class, UsersCommand.class, AuditCommand.class, StationsCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done (verify: same person)   1 done, some inputs rejected   2 usage error",
@@ -42,6 +43,12 @@ public final class FaceAttendCli {
 
     @Option(names = "--verbose", description = "Log more detail to the log file.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no informational lines on stderr; errors and warnings still show.")
+    boolean quiet;
+
+    /** Whether stderr is a terminal, so progress may redraw in place (set by {@link #execute}). */
+    private boolean stderrIsTerminal;
 
     @Option(names = "--user", paramLabel = "NAME",
             description = "Sign in as this account (the password is asked for; default: $FACEATTEND_USER with $FACEATTEND_PASSWORD). "
@@ -123,13 +130,19 @@ public final class FaceAttendCli {
 
     /** Runs a command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true),
+                Terminal.stderrIsTerminal(), args);
     }
 
-    /** Runs a command line with its output going to {@code out} and {@code err}. */
+    /** Runs a command line with its output going to {@code out} and {@code err} (not a terminal: no redrawn progress). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return execute(out, err, false, args);
+    }
+
+    private static int execute(java.io.PrintWriter out, java.io.PrintWriter err, boolean errIsTerminal, String... args) {
         try {
             CommandLine cli = commandLine();
+            ((FaceAttendCli) cli.getCommand()).stderrIsTerminal = errIsTerminal;
             cli.setOut(out);
             cli.setErr(err);
             cli.setExecutionExceptionHandler(new ErrorReporter());
@@ -168,6 +181,22 @@ public final class FaceAttendCli {
         }
         spec.usageMessage().showDefaultValues(true);
         cmd.getSubcommands().values().forEach(FaceAttendCli::addHelp);
+    }
+
+    /** The root command of the command that {@code spec} describes (for its global options). */
+    static FaceAttendCli of(CommandSpec spec) {
+        return (FaceAttendCli) spec.root().userObject();
+    }
+
+    /**
+     * How a long command shows progress: nothing under {@code --quiet} or when the command itself is
+     * {@code silent} (JSON output), a bar on a terminal, plain lines when stderr is redirected.
+     */
+    Console.ProgressStyle progressStyle(boolean silent) {
+        if (quiet || silent) {
+            return Console.ProgressStyle.OFF;
+        }
+        return stderrIsTerminal ? Console.ProgressStyle.BAR : Console.ProgressStyle.LINES;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -75,7 +75,7 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
         try {
             table = Calibration.calibrate(calibration.modelName(), ModelSource.installed().read(calibration.modelName()),
                     calibration.inputShape(), calibration::fill, faces, coverage, faces.size() + " aligned faces from " + where, done -> {
-                if (done % 100 == 0 || done == 2 * faces.size()) {
+                if ((done % 100 == 0 || done == 2 * faces.size()) && !FaceAttendCli.of(spec).quiet) {
                     err.printf("  calibration runs %d/%d (two passes)%n", done, 2 * faces.size());
                     err.flush();
                 }
@@ -117,7 +117,7 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
     }
 
     /** The largest face of each photo, aligned as the station aligns faces; photos without one are skipped. */
-    private static List<AlignedFace> alignedFaces(List<Path> files, PrintWriter err) {
+    private List<AlignedFace> alignedFaces(List<Path> files, PrintWriter err) {
         List<AlignedFace> faces = new ArrayList<>();
         FaceAligner aligner = new FaceAligner();
         try (FaceDetector detector = new ProviderRegistry().detector(UltraFaceDetectorProvider.ID).create(ProviderSettings.defaults())) {
@@ -130,7 +130,7 @@ final class ModelsCalibrateCommand implements Callable<Integer> {
                 } catch (ProviderException e) {
                     err.printf("  skipped %s: %s%n", file, e.getMessage());
                 }
-                if (++done % 50 == 0 || done == files.size()) {
+                if ((++done % 50 == 0 || done == files.size()) && !FaceAttendCli.of(spec).quiet) {
                     err.printf("  found faces in %d/%d photos%n", faces.size(), done);
                     err.flush();
                 }

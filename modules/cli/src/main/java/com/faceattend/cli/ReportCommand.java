@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportRequest request = new ReportRequest(from, to, department);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressListener progress = quiet || json ? ProgressListener.NONE : new StepPrinter(err);
+        ProgressListener progress = quiet || json || FaceAttendCli.of(spec).quiet ? ProgressListener.NONE : new StepPrinter(err);
         // fail before minutes of work, not after
         if (xlsx != null) {
             XlsxExporter.checkWritable(xlsx);

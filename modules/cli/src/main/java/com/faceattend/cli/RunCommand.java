@@ -112,8 +112,10 @@ final class RunCommand implements Callable<Integer> {
                     if (enrolledPeople == 0) {
                         err.println("warning: nobody is enrolled; every face will be reported as a stranger");
                     }
-                    err.printf("[%s] watching %s with %d enrolled people; Ctrl+C stops%n", name, source, enrolledPeople);
-                    err.flush();
+                    if (!app.quiet) {
+                        err.printf("[%s] watching %s with %d enrolled people; Ctrl+C stops%n", name, source, enrolledPeople);
+                        err.flush();
+                    }
                 }
 
                 @Override
@@ -123,14 +125,16 @@ final class RunCommand implements Callable<Integer> {
 
                 @Override
                 public void onStatus(String status) {
-                    err.println("[" + name + "] " + status);
-                    err.flush();
+                    if (!app.quiet) {
+                        err.println("[" + name + "] " + status);
+                        err.flush();
+                    }
                 }
 
                 @Override
                 public void onStopped(StationRunner.RunStats stats, Problem problem) {
                     failure.set(problem);
-                    if (problem == null) {
+                    if (problem == null && !app.quiet) {
                         err.printf(Locale.ROOT, "[%s] %d frames (%d analysed) in %.1f s = %.1f fps, %d event(s), %d reconnect(s)%n", name,
                                 stats.frames(), stats.analysedFrames(), stats.seconds(), stats.framesPerSecond(), stats.events(),
                                 stats.reconnects());

@@ -15,25 +15,27 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Today's station path against the detector-paced one ({@link StationPacing}), side by side in one
- * process on one video: frame rate, process CPU per analysed frame, and what each decided (check-ins,
- * stranger and spoof alerts), which must be the same. Each path is played twice, alternating, and the
- * second play is reported, so neither pays the JIT's and the models' warm-up alone.
+ * Station paths side by side in one process on one video: today's path against the detector-paced
+ * one ({@link StationPacing}), each on the providers as set up before and as set up now (a pipeline
+ * per set-up): frame rate, process CPU per analysed frame, and what each decided (check-ins,
+ * stranger and spoof alerts), which must be the same. Each variant is played twice, alternating,
+ * and the second play is reported, so none pays the JIT's and the models' warm-up alone.
  */
 public final class PacingComparison {
+    /** One way to run the station: a label, its pacing, and the pipeline it runs on. */
+    public record Variant(String label, StationPacing pacing, FacePipeline pipeline) { }
+
     /**
-     * One path's figures.
+     * One variant's figures.
      *
      * @param cpuMillisPerFrame process CPU time (all threads, JIT and GC included) per analysed frame
      * @param decisions         the events in order, e.g. "IN ALEX", "stranger", "spoof LIN"
      */
-    public record Result(StationPacing pacing, long frames, long analysedFrames, double seconds,
+    public record Result(String label, StationPacing pacing, long frames, long analysedFrames, double seconds,
                          double cpuMillisPerFrame, List<String> decisions) {
         public double framesPerSecond() {
             return seconds <= 0 ? 0 : frames / seconds;
@@ -43,30 +45,33 @@ public final class PacingComparison {
     private PacingComparison() {
     }
 
-    public static List<Result> measure(FacePipeline pipeline, List<Path> enrol, Function<Path, FrameImage> decoder,
+    /**
+     * Plays {@code source} through each variant, twice, alternating; the people in {@code enrol} are
+     * enrolled into memory with the first variant's pipeline (all variants must share its embedder).
+     */
+    public static List<Result> measure(List<Variant> variants, List<Path> enrol, Function<Path, FrameImage> decoder,
                                        ProviderRegistry providers, SourceSpec source) {
-        GalleryIndex gallery = StationFrameRate.enrolInMemory(pipeline, enrol, decoder);
-        Map<StationPacing, Result> last = new EnumMap<>(StationPacing.class);
+        GalleryIndex gallery = StationFrameRate.enrolInMemory(variants.get(0).pipeline(), enrol, decoder);
+        Result[] last = new Result[variants.size()];
         for (int round = 0; round < 2; round++) {
-            for (StationPacing pacing : StationPacing.values()) {
-                last.put(pacing, play(pacing, pipeline, gallery, providers, source));
+            for (int i = 0; i < variants.size(); i++) {
+                last[i] = play(variants.get(i), gallery, providers, source);
             }
         }
-        return List.copyOf(last.values());
+        return List.of(last);
     }
 
-    private static Result play(StationPacing pacing, FacePipeline pipeline, GalleryIndex gallery,
-                               ProviderRegistry providers, SourceSpec source) {
-        AttendanceStation station = new AttendanceStation("bench", pipeline, gallery, StationSettings.defaults(),
+    private static Result play(Variant variant, GalleryIndex gallery, ProviderRegistry providers, SourceSpec source) {
+        AttendanceStation station = new AttendanceStation("bench", variant.pipeline(), gallery, StationSettings.defaults(),
                 DirectionPolicy.fixed(AttendanceEvent.Direction.IN), Clock.systemUTC());
-        station.pacing(pacing);
+        station.pacing(variant.pacing());
         List<String> decisions = new ArrayList<>();
         station.addListener(e -> decisions.add(describe(e)));
         long cpuBefore = processCpuNanos();
         StationRunner.RunStats stats = new StationRunner(station, () -> providers.frameSourceFor(source).open(source))
                 .onStatus(s -> { }).run();
         double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
-        return new Result(pacing, stats.frames(), stats.analysedFrames(), stats.seconds(),
+        return new Result(variant.label(), variant.pacing(), stats.frames(), stats.analysedFrames(), stats.seconds(),
                 cpuMillis / Math.max(1, stats.analysedFrames()), List.copyOf(decisions));
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 /**
  * One ONNX Runtime session over a bundled model, with its input shape checked at load (so a wrong
  * model file is named at start-up, not at the first frame) and a reusable direct input buffer.
+ * Threads per session: {@link SessionThreads}.
  * Fails fast after {@link #close()}. Not thread-safe. Public for the providers in sub-packages;
  * not part of the plugin SDK.
  */
@@ -43,8 +44,7 @@ public final class OnnxModel implements AutoCloseable {
         this.name = modelName;
         byte[] bytes = ModelSource.installed().read(modelName);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(settings.intraOpThreads());
-            options.setInterOpNumThreads(1);
+            SessionThreads.configure(options, settings, bytes.length);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             // ONNX Runtime's graph-optimiser notes ("Removing initializer …") are not for users.
             options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);

@@ -27,10 +27,12 @@ public final class SilentLivenessCheck implements LivenessCheck {
     private final OnnxModel model;
     private final boolean fixedScale;
     private final boolean areaResample;
+    private final boolean lean;
 
     SilentLivenessCheck(ProviderSettings settings) {
         this.fixedScale = !choice(settings, CROP_OPTION, FIT, FIXED);
         this.areaResample = choice(settings, RESAMPLE_OPTION, AREA, BILINEAR);
+        this.lean = LeanOption.on(settings);
         this.model = new OnnxModel("fr_liveness", new long[] {1, 3, SIZE, SIZE}, "liveness model", settings);
     }
 
@@ -64,6 +66,11 @@ public final class SilentLivenessCheck implements LivenessCheck {
     /** The 128x128 BGR input: area-averaged by default, so the camera's resolution does not change it. */
     byte[] patch(FrameImage frame, DetectedFace face) {
         FaceBox crop = crop(frame, face);
+        if (lean && areaResample) {
+            byte[] out = new byte[SIZE * SIZE * 3];
+            Resampler.cropResizeArea(frame, crop, SIZE, SIZE, out);
+            return out;
+        }
         return (areaResample ? BgrImages.cropResizeArea(frame, crop, SIZE, SIZE) : BgrImages.cropResize(frame, crop, SIZE, SIZE)).bgr();
     }
 

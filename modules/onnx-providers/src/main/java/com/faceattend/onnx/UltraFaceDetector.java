@@ -27,8 +27,14 @@ public final class UltraFaceDetector implements TwoStageFaceDetector {
     private final OnnxModel landmarks;
     private final float scoreThreshold;
     private final float nmsIou;
+    /** Lean: the frame resized straight into the model's planar floats (null: the earlier path). */
+    private final Resampler resampler;
+    private final float[] planar;
 
     UltraFaceDetector(ProviderSettings settings) {
+        boolean lean = LeanOption.on(settings);
+        this.resampler = lean ? new Resampler(IN_W, IN_H) : null;
+        this.planar = lean ? new float[3 * IN_W * IN_H] : null;
         this.scoreThreshold = settings.floatOption("scoreThreshold", 0.7f);
         this.nmsIou = settings.floatOption("nmsIou", 0.4f);
         this.boxes = new OnnxModel("fr_detect", new long[] {1, 3, IN_H, IN_W}, "face detector", settings);
@@ -58,8 +64,13 @@ public final class UltraFaceDetector implements TwoStageFaceDetector {
      */
     @Override
     public List<ScoredBox> detectBoxes(FrameImage frame) {
-        FrameImage small = BgrImages.resize(frame, IN_W, IN_H);
-        fillNormalisedRgb(small.bgr(), boxes.input(), IN_W * IN_H);
+        if (resampler != null) {
+            resampler.resizeToNormalisedRgb(frame, planar);
+            boxes.input().put(planar);
+        } else {
+            FrameImage small = BgrImages.resize(frame, IN_W, IN_H);
+            fillNormalisedRgb(small.bgr(), boxes.input(), IN_W * IN_H);
+        }
         float[][] out = boxes.run();
         float[] scores = out[0];
         float[] coords = out[1];

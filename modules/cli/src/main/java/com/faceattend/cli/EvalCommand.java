@@ -227,7 +227,7 @@ final class EvalCommand {
                               IdentificationProtocol.Split open, OpenSetDecision rule, PrintWriter err) {
             Map<Path, Optional<Embedding>> second;
             try (FacePipeline other = suite.openPipeline(options.detector, fuse, List.of(), options.pipelineSettings())) {
-                second = embedAll(other, all, err, options.json);
+                second = embedAll(other, all, err, FaceAttendCli.of(spec).progressStyle(options.json));
             }
             StringBuilder text = new StringBuilder();
             StringBuilder json = new StringBuilder("{");

@@ -128,7 +128,7 @@ final class EvalVisitsCommand implements Callable<Integer> {
                 GalleryIndex gallery = enrolled.gallery();
                 VisitPlayback playback = new VisitPlayback(pipeline, gallery, station, Photos::read)
                         .useQualityGate(qualityGate ? FaceQualityGate.defaults() : null);
-                Console.Progress progress = new Console.Progress(err, "Visits", played.size(), json);
+                Console.Progress progress = new Console.Progress(err, "Visits", played.size(), FaceAttendCli.of(spec).progressStyle(json));
                 List<VisitOutcome> outcomes = new ArrayList<>();
                 for (Visit v : played) {
                     outcomes.add(playback.play(v));
@@ -150,7 +150,7 @@ final class EvalVisitsCommand implements Callable<Integer> {
     private List<PhotoDecision> perPhoto(FacePipeline pipeline, GalleryIndex gallery, OpenSetDecision rule, List<Visit> visits, PrintWriter err) {
         CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
         int total = visits.stream().mapToInt(v -> v.frames().size()).sum();
-        Console.Progress progress = new Console.Progress(err, "Photos", total, json);
+        Console.Progress progress = new Console.Progress(err, "Photos", total, FaceAttendCli.of(spec).progressStyle(json));
         List<PhotoDecision> decisions = new ArrayList<>();
         for (Visit v : visits) {
             for (Path photo : v.frames()) {

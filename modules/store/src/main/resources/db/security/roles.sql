@@ -65,7 +65,9 @@ GRANT SELECT, INSERT ON attendance_event TO fa_station;
 GRANT SELECT, INSERT, DELETE ON stranger_event TO fa_station;
 GRANT SELECT, INSERT, UPDATE, DELETE ON stranger_group TO fa_station;
 GRANT SELECT, INSERT, UPDATE, DELETE ON scrub_pending TO fa_station;
-GRANT INSERT ON alert TO fa_station;
+-- SELECT: a station joins a sighting to its open alert, and a replayed delivery (issue 13) finds
+-- its event id already stored; alerts hold no face data
+GRANT SELECT, INSERT ON alert TO fa_station;
 GRANT SELECT ON org_setting TO fa_station;
 GRANT SELECT ON work_shift TO fa_station;
 GRANT SELECT ON shift_assignment TO fa_station;

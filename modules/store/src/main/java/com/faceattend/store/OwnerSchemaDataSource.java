@@ -1,11 +1,8 @@
 package com.faceattend.store;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -13,11 +10,10 @@ import javax.sql.DataSource;
  * (empty) schema, but the tables live in the owner's schema {@value OwnerSecret#OWNER}, where the
  * server created them.
  */
-final class OwnerSchemaDataSource implements DataSource {
-    private final DataSource base;
+final class OwnerSchemaDataSource extends ForwardingDataSource {
 
     OwnerSchemaDataSource(DataSource base) {
-        this.base = base;
+        super(base);
     }
 
     @Override
@@ -38,43 +34,5 @@ final class OwnerSchemaDataSource implements DataSource {
             c.close();
             throw e;
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return base.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        base.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        base.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return base.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return base.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -1,11 +1,9 @@
 package com.faceattend.store;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -15,14 +13,13 @@ import javax.sql.DataSource;
  * the pool and the schema check on open take their connections from here, so the credentials live
  * in one place. {@code user == null} is a database without accounts (everyone is its owner).
  */
-final class SignedInDataSource implements DataSource {
-    private final DataSource base;
+final class SignedInDataSource extends ForwardingDataSource {
     private final String user;
     private final String password;
     private final StoreRole role;
 
     SignedInDataSource(DataSource base, String user, String password, StoreRole role) {
-        this.base = base;
+        super(base);
         this.user = user;
         this.password = password;
         this.role = role;
@@ -72,43 +69,5 @@ final class SignedInDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String pw) throws SQLException {
         throw new SQLFeatureNotSupportedException("connections are opened for the signed-in account only");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return base.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        base.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        base.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return base.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return base.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -117,7 +117,7 @@ class StationJournalFaultTest {
         Set<String> journalled = new HashSet<>();
         int entries = 0;
         for (int k = 0; k < 4; k++) {
-            try (EventJournal j = EventJournal.open(tmp.resolve("Door-" + k).resolve(StationJournal.FOLDER))) {
+            try (EventJournal j = openJournal("Door-" + k)) {
                 assertEquals(0, j.waitingCount(), "Door-" + k + " left events waiting");
                 assertEquals(0, j.rejectedCount(), "Door-" + k + " had events refused");
                 List<String> ids = j.eventIds();
@@ -215,7 +215,7 @@ class StationJournalFaultTest {
         Set<String> journalled = new HashSet<>();
         int entries = 0;
         for (int k = 0; k < 2; k++) {
-            try (EventJournal j = EventJournal.open(tmp.resolve("Cut-" + k).resolve(StationJournal.FOLDER))) {
+            try (EventJournal j = openJournal("Cut-" + k)) {
                 assertEquals(0, j.waitingCount());
                 assertEquals(0, j.rejectedCount());
                 List<String> ids = j.eventIds();
@@ -274,10 +274,27 @@ class StationJournalFaultTest {
         return p;
     }
 
+    /** A station's own keys folder: its journal's key, and the server's password file. */
+    private Path stationKeys(String name) {
+        return tmp.resolve(name + "-keys");
+    }
+
+    /** Opens a station's journal in this JVM with a copy of the key the station made in its keys folder. */
+    private EventJournal openJournal(String name) throws IOException {
+        Path dir = tmp.resolve(name).resolve(StationJournal.FOLDER);
+        String keys = stationKeys(name).toString();
+        Path stationKey = StoreKeys.forDatabase(dir, k -> StoreKeys.KEYS_DIR_ENV.equals(k) ? keys : null).keyFile();
+        Path here = StoreKeys.forDatabase(dir).keyFile();
+        if (!Files.exists(here)) {
+            com.faceattend.store.OwnerOnlyFiles.writeSecret(here, Files.readAllBytes(stationKey));
+        }
+        return EventJournal.open(dir);
+    }
+
     private Proc startStation(String name, int events, int pauseMillis) throws IOException {
-        // a station's own keys folder (its journal's key) holding a copy of the server's password
-        // file, as an installer sets a station up: then it speaks TLS to the server with it
-        Path keys = tmp.resolve(name + "-keys");
+        // a station's own keys folder holding a copy of the server's password file, as an installer
+        // sets a station up: then it speaks TLS to the server with it
+        Path keys = stationKeys(name);
         Path passwordFile = SecureNetworkServer.userPasswordFile(keys);
         if (!Files.exists(passwordFile)) {
             com.faceattend.store.OwnerOnlyFiles.writeSecret(passwordFile, password.getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -541,6 +541,24 @@ public final class DerbyAttendanceStore implements AutoCloseable {
 
     private void eraseEmployeeRows(String code, String actor, ErasureHook alsoRecord) {
         Objects.requireNonNull(code, "code");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                eraseEmployeeRowsOnce(code, actor, alsoRecord);
+                return;
+            } catch (StoreException e) {
+                // a running station recorded a pass of this person between this transaction's DELETE
+                // of their passes and of the person (foreign key, SQLState 23503): erase again
+                if (attempt >= ERASE_ATTEMPTS || !StoreErrors.sqlStates(e).contains("23503")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Tries of an erasure that a station's concurrent pass of the same person interrupted. */
+    private static final int ERASE_ATTEMPTS = 5;
+
+    private void eraseEmployeeRowsOnce(String code, String actor, ErasureHook alsoRecord) {
         db.transaction("delete employee '" + code + "'", c -> {
             Employee e = EmployeeSql.require(c, code);
             int templates = TemplateSql.deleteForEmployee(c, e.id());

@@ -161,8 +161,6 @@ public final class StationSession {
         Problem problem = null;
         SourceSpec spec = SourceSpec.parse(settings.source());
         StationVitals vitals = new StationVitals(Clock.systemDefaultZone());
-        // the heartbeat reports what the journal (opened below, on a server only) still holds
-        suite.useBacklogGauge(() -> (int) Math.min(Integer.MAX_VALUE, waitingEvents()));
         try (FacePipeline pipeline = suite.openPipeline(settings, true, options.blink());
                 LiveGallery gallery = loadGallery(suite, pipeline, observer);
                 FacePrescreen prescreen = options.haarPrescreen()
@@ -172,7 +170,9 @@ public final class StationSession {
                 PluginListeners plugins = PluginListeners.open(suite.providers().listeners(), id -> listenerSettings(suite, options, id),
                         options.gpio() && options.gpioRequired() ? Set.of(GpioListenerProvider.ID) : Set.of(), doorStatus(observer));
                 // its state in the store every few seconds, for the Stations window and `stations list`
-                HeartbeatWriter heartbeat = suite.startHeartbeat(settings.stationName(), vitals, gallery::appliedChange)) {
+                HeartbeatWriter heartbeat = suite.startHeartbeat(settings.stationName(), vitals,
+                        // what the journal (opened below, on a server only) still holds
+                        () -> (int) Math.min(Integer.MAX_VALUE, waitingEvents()), gallery::appliedChange)) {
             var store = suite.store();
             store.ensureStation(settings.stationName());
             store.purgeExpired(Instant.now());

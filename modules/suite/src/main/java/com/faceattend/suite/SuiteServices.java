@@ -53,7 +53,6 @@ public class SuiteServices implements AutoCloseable {
     private EnrolmentService enrolment;
     private AlertService alerts;
     private java.util.concurrent.ScheduledExecutorService retention;
-    private volatile com.faceattend.fleet.sync.BacklogGauge backlogGauge = com.faceattend.fleet.sync.BacklogGauge.NONE;
     private final Thread shutdownHook = new Thread(this::close, "faceattend-close-store");
 
     /** The data folder from {@link DataFolder#resolve()}; used by the desktop suite's Lookup. */
@@ -448,19 +447,16 @@ public class SuiteServices implements AutoCloseable {
         }
     }
 
-    /** Where a station's heartbeat finds its backlog; the event journal sets it (until then nothing waits: 0). */
-    public void useBacklogGauge(com.faceattend.fleet.sync.BacklogGauge gauge) {
-        this.backlogGauge = Objects.requireNonNull(gauge, "gauge");
-    }
-
     /**
      * Starts the heartbeat of a running station (see {@link com.faceattend.fleet.sync.HeartbeatWriter}):
-     * its state in the store every 2 s, for the Stations window and {@code faceattend stations list}.
+     * its state in the store every 2 s, for the Stations window and {@code faceattend stations list};
+     * {@code backlog} says how many of its events wait in its journal.
      */
     public com.faceattend.fleet.sync.HeartbeatWriter startHeartbeat(String station, com.faceattend.fleet.sync.StationVitals vitals,
+                                                                    com.faceattend.fleet.sync.BacklogGauge backlog,
                                                                     java.util.function.LongSupplier gallerySeq) {
         return com.faceattend.fleet.sync.HeartbeatWriter.start(station, com.faceattend.fleet.sync.HeartbeatWriter.DEFAULT_INTERVAL,
-                this::store, vitals, backlogGauge, gallerySeq, Clock.systemDefaultZone());
+                this::store, vitals, Objects.requireNonNull(backlog, "backlog"), gallerySeq, Clock.systemDefaultZone());
     }
 
     /**

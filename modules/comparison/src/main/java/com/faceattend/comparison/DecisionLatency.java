@@ -102,7 +102,7 @@ public final class DecisionLatency {
         }
     }
 
-    /** Frames of the clip kept in memory for the replays (about 26 s at 25 fps). */
+    /** Frames of the clip kept in memory for the replays (about 22 s at 30 fps). */
     static final int MAX_CLIP_FRAMES = 650;
 
     private DecisionLatency() {
@@ -111,7 +111,7 @@ public final class DecisionLatency {
     /**
      * @param enrol      photos enrolled into memory as the product enrols them; each file name
      *                   (without extension) is the person's code and name
-     * @param startEvery frames between fresh starts (25 = one per second at 25 fps)
+     * @param startEvery frames between fresh starts (25: about 0.8 s of the 29.97 fps clip)
      * @param maxFrames  longest play
      * @return one result per {@link Playback}, in declaration order
      */

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * resolutions per photo), so nothing is written to any database.
  */
 public final class VisitPlayback {
-    /** Frame spacing of a visit's photos: 25 fps, as the shared clip. */
+    /** Frame spacing of a visit's photos: 25 fps, the camera rate of the latency goal (the shared clip itself runs at 29.97 fps). */
     static final long FRAME_MILLIS = 40;
 
     private final FacePipeline pipeline;

@@ -40,6 +40,7 @@ public final class SettingsFile {
             LOG.warning("cannot read " + file + " (" + e.getMessage() + "); using default settings");
             return SuiteSettings.defaults();
         }
+        warnAboutRetiredThreshold(p);
         // Drop one bad value at a time (falling back to its default) until the rest is valid.
         for (int attempt = 0; attempt <= p.size(); attempt++) {
             try {
@@ -53,6 +54,20 @@ public final class SettingsFile {
             }
         }
         return SuiteSettings.defaults();
+    }
+
+    /**
+     * Files from before the open-set rule kept a raw cosine (matchThreshold). It cannot be carried over
+     * (the same cosine accepts more strangers as the gallery grows), so the rule's default applies: say so
+     * once, instead of silently dropping what someone once chose.
+     */
+    private void warnAboutRetiredThreshold(Properties p) {
+        if (p.containsKey("matchThreshold") && !p.containsKey("strangersOneIn")) {
+            LOG.warning(file + ": matchThreshold=" + p.getProperty("matchThreshold").strip()
+                    + " is from an earlier version and no longer used; stations now accept about 1 stranger in "
+                    + SuiteSettings.defaults().strangersOneIn() + ". To change it, set 'Strangers taken for an employee' in"
+                    + " Settings or `faceattend run --accept-strangers N` (saved as strangersOneIn).");
+        }
     }
 
     /** Record component → properties key where they differ. */

@@ -64,6 +64,29 @@ class SettingsFileTest {
         assertEquals(d.cooldown(), s.cooldown());
     }
 
+    /** A raw cosine from before the open-set rule is not carried over, but the user is told (issue 16). */
+    @Test
+    void aRetiredMatchThresholdFallsBackToTheRuleAndSaysSo() throws Exception {
+        Files.writeString(dir.resolve("settings.properties"), "stationName=Warehouse\nmatchThreshold=0.45\n", StandardCharsets.UTF_8);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(SettingsFile.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { warnings.add(r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        log.addHandler(handler);
+        try {
+            SuiteSettings s = new SettingsFile(dir).load();
+            assertEquals(SuiteSettings.defaults().strangersOneIn(), s.strangersOneIn());
+            assertEquals("Warehouse", s.stationName());
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("matchThreshold=0.45") && warnings.get(0).contains("1 stranger in 300"), warnings.get(0));
+    }
+
     @Test
     void invalidValuesNameTheFieldAndTheFix() {
         SettingsException e = assertThrows(SettingsException.class, () -> new SuiteSettings("", "Door", "sideways", 1000, true, 0.5f,

@@ -10,6 +10,7 @@ import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderSettings;
 import java.nio.file.Path;
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.providers.ListenerNotStarted;
 import com.faceattend.engine.providers.PluginListeners;
 import com.faceattend.engine.station.AttendanceStation;
 import com.faceattend.engine.station.DirectionPolicy;
@@ -168,7 +169,8 @@ public final class StationSession {
                 // every listener found through the provider registry, each isolated: plugins (webhooks...)
                 // and the door hardware (GPIO), which starts only when asked for; required, it must start
                 PluginListeners plugins = PluginListeners.open(suite.providers().listeners(), id -> listenerSettings(suite, options, id),
-                        options.gpio() && options.gpioRequired() ? Set.of(GpioListenerProvider.ID) : Set.of(), doorStatus(observer));
+                        options.gpio() && options.gpioRequired() ? Set.of(GpioListenerProvider.ID) : Set.of(), observer::onStatus,
+                        notStarted(observer));
                 // its state in the store every few seconds, for the Stations window and `stations list`
                 HeartbeatWriter heartbeat = suite.startHeartbeat(settings.stationName(), vitals,
                         // what the journal (opened below, on a server only) still holds
@@ -276,11 +278,10 @@ public final class StationSession {
         return suite.plugins().listenerSettings(id);
     }
 
-    /** The listeners' status lines, an optional door that could not start said in the station's words. */
-    private static java.util.function.Consumer<String> doorStatus(Observer observer) {
-        String notStarted = "plugin " + GpioListenerProvider.ID + " not started: ";
-        return line -> observer.onStatus(line.startsWith(notStarted)
-                ? "Door hardware off: " + line.substring(notStarted.length()) + " The station runs on without it." : line);
+    /** A listener that did not start, in the station's words: the optional door hardware says what it means for the door. */
+    private static java.util.function.Consumer<ListenerNotStarted> notStarted(Observer observer) {
+        return left -> observer.onStatus(GpioListenerProvider.ID.equals(left.providerId())
+                ? "Door hardware off: " + left.problem().sentence() + " The station runs on without it." : left.statusLine());
     }
 
     private static LiveGallery loadGallery(SuiteServices suite, FacePipeline pipeline, Observer observer) {

@@ -431,6 +431,9 @@ public class SuiteServices implements AutoCloseable {
      * any process reach the gallery through the store's change sequence, and the station keeps a
      * local copy of the gallery in the data folder, so it starts and recognises while the server is
      * unreachable ({@code status} says so).
+     *
+     * @throws com.faceattend.store.StoreException STORE_UNAVAILABLE when the server is unreachable and
+     *         this station never had a copy of the gallery (a new station: nobody to recognise)
      */
     public LiveGallery openLiveGallery(FacePipeline pipeline, java.util.function.Consumer<String> status) {
         if (dbServer == null) {

@@ -91,6 +91,7 @@ class OfflineStationStartTest {
                     + ") and this station has no copy of the gallery yet"), fresh.toString());
             assertTrue(fresh.err().contains("fix: Start the station once while the central store is reachable"), fresh.toString());
             assertFalse(fresh.err().contains("Exception") || fresh.err().contains("\tat "), fresh.toString());
+            assertFalse(Files.exists(tmp.resolve("new-station").resolve("station-gallery")), "no empty copy left behind");
 
             station.await(Pattern.compile("recognising from the local copy of the gallery, 1 people"), 120);
             station.await(Pattern.compile("offline, 0 events waiting \\(no Derby network server answers"), 60);

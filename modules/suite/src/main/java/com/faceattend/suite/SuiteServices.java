@@ -442,6 +442,13 @@ public class SuiteServices implements AutoCloseable {
             return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
         }
         GalleryIndex index = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
+        if (!com.faceattend.fleet.sync.LocalGalleryCopy.exists(dataDir)) {
+            try {
+                store(); // a new station's gallery can only come from the central store: no empty copy (and key) is left behind
+            } catch (RuntimeException e) {
+                throw com.faceattend.fleet.sync.GallerySync.noCopyYet(e);
+            }
+        }
         com.faceattend.fleet.sync.LocalGalleryCopy copy = com.faceattend.fleet.sync.LocalGalleryCopy.open(dataDir);
         try {
             return new LiveGallery(index, com.faceattend.fleet.sync.GallerySync.start(this::store, copy, index, status,

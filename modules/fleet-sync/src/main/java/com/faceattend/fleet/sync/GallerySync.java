@@ -124,9 +124,10 @@ public final class GallerySync implements AutoCloseable {
 
     /**
      * A new station (its copy never filled) that cannot reach the central store has nobody to
-     * recognise: it does not start. Any other failure (a refused sign-in...) is passed on as it is.
+     * recognise: it does not start, with this problem. Any other failure (a refused sign-in...) is
+     * returned as it is.
      */
-    private static RuntimeException noCopyYet(RuntimeException failure) {
+    public static RuntimeException noCopyYet(RuntimeException failure) {
         Problem p = Problem.of(failure);
         if (p.kind() != Problem.Kind.STORE_UNAVAILABLE) {
             return failure;

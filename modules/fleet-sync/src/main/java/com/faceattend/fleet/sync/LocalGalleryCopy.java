@@ -45,6 +45,11 @@ public final class LocalGalleryCopy implements AutoCloseable {
         this.copy = copy;
     }
 
+    /** Whether the station with data folder {@code dataDir} has a copy (possibly never filled). */
+    public static boolean exists(Path dataDir) {
+        return Files.isDirectory(dataDir.resolve(FOLDER));
+    }
+
     /** Opens (creating, encrypted) the copy in {@code dataDir}/{@value #FOLDER}, with its key from {@link StoreKeys}. */
     public static LocalGalleryCopy open(Path dataDir) {
         Path dir = dataDir.resolve(FOLDER);

@@ -53,6 +53,17 @@ public final class StationJournal implements AutoCloseable {
      */
     public static StationJournal open(Path dataDir, Supplier<DerbyAttendanceStore> store, StationAlerts alerts,
             Consumer<String> status) {
+        Objects.requireNonNull(alerts, "alerts");
+        return open(dataDir, store, () -> alerts, status);
+    }
+
+    /**
+     * As {@link #open(Path, Supplier, StationAlerts, Consumer)}, the alert recorder asked for at each
+     * stranger or spoof delivery: a station that starts while the central store is unreachable
+     * makes it once the store is back (it must return the same recorder each time: it groups strangers).
+     */
+    public static StationJournal open(Path dataDir, Supplier<DerbyAttendanceStore> store, Supplier<StationAlerts> alerts,
+            Consumer<String> status) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(alerts, "alerts");
         EventJournal journal = EventJournal.open(dataDir.resolve(FOLDER));
@@ -66,13 +77,13 @@ public final class StationJournal implements AutoCloseable {
     }
 
     /** Puts journalled events into the central store, each event id once; passes in runs, one transaction each. */
-    private record CentralDelivery(Supplier<DerbyAttendanceStore> store, StationAlerts alerts) implements Delivery {
+    private record CentralDelivery(Supplier<DerbyAttendanceStore> store, Supplier<StationAlerts> alerts) implements Delivery {
         @Override
         public boolean deliver(JournalEntry entry) {
             return switch (entry.event()) {
                 case AttendanceEvent.PersonRecognized p -> store.get().recordAttendance(p, entry.eventId());
-                case AttendanceEvent.StrangerSeen s -> alerts.deliver(s, entry.eventId());
-                case AttendanceEvent.SpoofSuspected s -> alerts.deliver(s, entry.eventId());
+                case AttendanceEvent.StrangerSeen s -> alerts.get().deliver(s, entry.eventId());
+                case AttendanceEvent.SpoofSuspected s -> alerts.get().deliver(s, entry.eventId());
             };
         }
 

@@ -10,6 +10,7 @@ import com.faceattend.spi.Problem;
 import com.faceattend.spi.ProviderSettings;
 import java.nio.file.Path;
 import com.faceattend.engine.pipeline.FacePipeline;
+import com.faceattend.engine.providers.ListenerNotStarted;
 import com.faceattend.engine.providers.PluginListeners;
 import com.faceattend.engine.station.AttendanceStation;
 import com.faceattend.engine.station.DirectionPolicy;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -168,38 +170,58 @@ public final class StationSession {
                 // every listener found through the provider registry, each isolated: plugins (webhooks...)
                 // and the door hardware (GPIO), which starts only when asked for; required, it must start
                 PluginListeners plugins = PluginListeners.open(suite.providers().listeners(), id -> listenerSettings(suite, options, id),
-                        options.gpio() && options.gpioRequired() ? Set.of(GpioListenerProvider.ID) : Set.of(), doorStatus(observer));
+                        options.gpio() && options.gpioRequired() ? Set.of(GpioListenerProvider.ID) : Set.of(), observer::onStatus,
+                        notStarted(observer));
                 // its state in the store every few seconds, for the Stations window and `stations list`
                 HeartbeatWriter heartbeat = suite.startHeartbeat(settings.stationName(), vitals,
                         // what the journal (opened below, on a server only) still holds
                         () -> (int) Math.min(Integer.MAX_VALUE, waitingEvents()), gallery::appliedChange)) {
-            var store = suite.store();
-            store.ensureStation(settings.stationName());
-            store.purgeExpired(Instant.now());
-            StationAlerts alerts = (options.alerts().equals(AlertSettings.defaults()) ? suite.alerts() : suite.alerts(options.alerts()))
-                    .forStation();
+            // the station's alert recorder (it groups strangers), one for the run, made on first use: a
+            // station on a server that starts while the server is down makes it once the server is back
+            Supplier<StationAlerts> alerts = once(() -> (options.alerts().equals(AlertSettings.defaults())
+                    ? suite.alerts() : suite.alerts(options.alerts())).forStation());
+            Runnable centralStartupWork = () -> {
+                var store = suite.store();
+                store.ensureStation(settings.stationName());
+                store.purgeExpired(Instant.now());
+                alerts.get(); // purges expired stranger groups
+            };
             // A store on a server can go away while the station runs: events go to the station's
             // journal first and are forwarded from there (issue 13). An embedded store shares the
             // station's disk and process, so a journal beside it would only be a second copy.
-            StationJournal journalled = suite.usesNetworkStore()
-                    ? StationJournal.open(suite.dataDir(), suite::store, alerts, observer::onStatus) : null;
+            StationJournal journalled = null;
+            if (suite.usesNetworkStore()) {
+                journalled = StationJournal.open(suite.dataDir(), suite::store, alerts, observer::onStatus);
+            } else {
+                centralStartupWork.run();
+            }
             journal.set(journalled);
+            CentralStartup startup = null;
             try {
+                if (journalled != null) {
+                    // the server may be down as the station starts: it runs on from its journal and its copy
+                    // of the gallery, and does the start-up work there once the server is back
+                    startup = CentralStartup.start(centralStartupWork, CentralStartup.RETRY, observer::onStatus, journalled::waitingEvents);
+                }
                 DirectionPolicy directions = journalled == null ? directions(suite, settings)
                         : new OfflineSafeDirections(directions(suite, settings), journalled::waitingEvents, ZoneId.systemDefault());
                 AttendanceStation station = new AttendanceStation(settings.stationName(), pipeline, gallery.index(),
                         settings.stationSettings(), directions, Clock.systemDefaultZone());
                 // the cooldown survives a restart (offline, the central store cannot tell: no recall)
-                station.recallPassesFrom(journalled == null ? store::lastRecordedAt : offlineSafe(store::lastRecordedAt));
+                station.recallPassesFrom(journalled == null ? suite.store()::lastRecordedAt
+                        : offlineSafe((code, at, since) -> suite.store().lastRecordedAt(code, at, since)));
                 if (prescreen != null) {
                     station.usePrescreen(prescreen);
                 }
+                // snapshots belong to alerts raised on the frame; a journalled station's alerts are stored
+                // when they are delivered, once the frame is gone
+                StationAlerts snapshots = journalled == null ? alerts.get() : null;
                 if (journalled != null) {
                     station.addListener(journalled.recorder());
                 } else {
                     // strangers are stored by the alert recorder, each sighting with its alert in one transaction
-                    station.addListener(StoreRecorder.besideAlerts(store));
-                    station.addListener(alerts);
+                    station.addListener(StoreRecorder.besideAlerts(suite.store()));
+                    station.addListener(snapshots);
                 }
                 plugins.listeners().forEach(station::addListener);
                 station.addListener(vitals);
@@ -208,7 +230,9 @@ public final class StationSession {
                 StationRunner r = new StationRunner(station, () -> suite.providers().frameSourceFor(spec).open(spec))
                         .onStatus(observer::onStatus)
                         .onFrame(f -> {
-                            alerts.snapshotFrom(f.frame(), f.analysis());
+                            if (snapshots != null) {
+                                snapshots.snapshotFrom(f.frame(), f.analysis());
+                            }
                             clock.pace(f.frame().timestampMillis());
                             vitals.framesPerSecond(clock.framesPerSecond());
                             observer.onFrame(f.frame(), f.analysis(), clock.framesPerSecond());
@@ -220,7 +244,13 @@ public final class StationSession {
                     stats = r.run();
                 }
             } finally {
-                closeJournal(journalled, observer);
+                try {
+                    if (startup != null) {
+                        startup.close();
+                    }
+                } finally {
+                    closeJournal(journalled, observer);
+                }
             }
         } catch (RuntimeException e) {
             problem = Problem.of(e);
@@ -254,6 +284,21 @@ public final class StationSession {
         }
     }
 
+    /** {@code make}'s value, made on the first call that succeeds and kept (thread-safe). */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
+    }
+
     /** Offline, a restarted station cannot ask when a person was last recorded: it recalls nothing. */
     private static com.faceattend.engine.station.RecentPasses offlineSafe(com.faceattend.engine.station.RecentPasses central) {
         return (code, station, since) -> {
@@ -276,11 +321,10 @@ public final class StationSession {
         return suite.plugins().listenerSettings(id);
     }
 
-    /** The listeners' status lines, an optional door that could not start said in the station's words. */
-    private static java.util.function.Consumer<String> doorStatus(Observer observer) {
-        String notStarted = "plugin " + GpioListenerProvider.ID + " not started: ";
-        return line -> observer.onStatus(line.startsWith(notStarted)
-                ? "Door hardware off: " + line.substring(notStarted.length()) + " The station runs on without it." : line);
+    /** A listener that did not start, in the station's words: the optional door hardware says what it means for the door. */
+    private static java.util.function.Consumer<ListenerNotStarted> notStarted(Observer observer) {
+        return left -> observer.onStatus(GpioListenerProvider.ID.equals(left.providerId())
+                ? "Door hardware off: " + left.problem().sentence() + " The station runs on without it." : left.statusLine());
     }
 
     private static LiveGallery loadGallery(SuiteServices suite, FacePipeline pipeline, Observer observer) {
@@ -292,7 +336,7 @@ public final class StationSession {
         return switch (settings.direction()) {
             case "in" -> DirectionPolicy.fixed(AttendanceEvent.Direction.IN);
             case "out" -> DirectionPolicy.fixed(AttendanceEvent.Direction.OUT);
-            default -> new AlternatingDirections(suite.store(), ZoneId.systemDefault());
+            default -> new AlternatingDirections(suite::store, ZoneId.systemDefault());
         };
     }
 

@@ -53,7 +53,9 @@ public class SuiteServices implements AutoCloseable {
     private EnrolmentService enrolment;
     private AlertService alerts;
     private java.util.concurrent.ScheduledExecutorService retention;
-    private final Thread shutdownHook = new Thread(this::close, "faceattend-close-store");
+    private final Thread shutdownHook = new Thread(this::closeAtExit, "faceattend-close-store");
+    /** Stations started here, so that at JVM exit they stop (and hand on their journal) before the store closes. */
+    private final java.util.Set<StationSession> stations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The data folder from {@link DataFolder#resolve()}; used by the desktop suite's Lookup. */
     public SuiteServices() {
@@ -431,12 +433,22 @@ public class SuiteServices implements AutoCloseable {
      * any process reach the gallery through the store's change sequence, and the station keeps a
      * local copy of the gallery in the data folder, so it starts and recognises while the server is
      * unreachable ({@code status} says so).
+     *
+     * @throws com.faceattend.store.StoreException STORE_UNAVAILABLE when the server is unreachable and
+     *         this station never had a copy of the gallery (a new station: nobody to recognise)
      */
     public LiveGallery openLiveGallery(FacePipeline pipeline, java.util.function.Consumer<String> status) {
         if (dbServer == null) {
             return new LiveGallery(store(), pipeline.modelId(), pipeline.dimension());
         }
         GalleryIndex index = new GalleryIndex(pipeline.modelId(), pipeline.dimension());
+        if (!com.faceattend.fleet.sync.LocalGalleryCopy.exists(dataDir)) {
+            try {
+                store(); // a new station's gallery can only come from the central store: no empty copy (and key) is left behind
+            } catch (RuntimeException e) {
+                throw com.faceattend.fleet.sync.GallerySync.noCopyYet(e);
+            }
+        }
         com.faceattend.fleet.sync.LocalGalleryCopy copy = com.faceattend.fleet.sync.LocalGalleryCopy.open(dataDir);
         try {
             return new LiveGallery(index, com.faceattend.fleet.sync.GallerySync.start(this::store, copy, index, status,
@@ -510,7 +522,28 @@ public class SuiteServices implements AutoCloseable {
 
     /** Starts a station with {@code settings} (the saved ones with a front end's overrides) and {@code options}. */
     public StationSession startStation(SuiteSettings settings, StationSession.Options options, StationSession.Observer observer) {
-        return StationSession.start(this, settings, options, observer);
+        stations.removeIf(s -> !s.isRunning());
+        StationSession session = StationSession.start(this, settings, options, observer);
+        stations.add(session);
+        return session;
+    }
+
+    /**
+     * At JVM exit (Ctrl+C, SIGTERM, a service manager stopping the station): running stations stop
+     * first, delivering what their journal holds while the store is still open, then the store closes.
+     * (Shutdown hooks run at the same time: closing the store under a draining station would leave its
+     * last events waiting in the journal until the next start.)
+     */
+    private void closeAtExit() {
+        stations.forEach(StationSession::stop);
+        try {
+            for (StationSession s : stations) {
+                s.awaitStopped(java.time.Duration.ofSeconds(20));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     /**

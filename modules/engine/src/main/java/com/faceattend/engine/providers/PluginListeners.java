@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 /**
  * The attendance listeners a station gets from the provider registry (webhooks and other outputs
  * from plugins), each created with its settings and isolated behind its own thread
- * ({@link IsolatedListener}). A listener that cannot start is left out with a status line naming
- * it and why; the station runs on.
+ * ({@link IsolatedListener}). A listener that cannot start is left out and reported with its
+ * provider id and {@link Problem} ({@link ListenerNotStarted}); the station runs on.
  */
 public final class PluginListeners implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PluginListeners.class.getName());
@@ -44,6 +44,16 @@ public final class PluginListeners implements AutoCloseable {
      */
     public static PluginListeners open(List<AttendanceListenerProvider> providers, Function<String, ProviderSettings> settings,
                                        Set<String> required, Consumer<String> status) {
+        return open(providers, settings, required, status, left -> status.accept(left.statusLine()));
+    }
+
+    /**
+     * Like {@link #open(List, Function, Set, Consumer)}, but a listener that could not start (and is
+     * not required) goes to {@code notStarted} with its provider id and problem, for the station to
+     * word; {@code status} gets the other lines.
+     */
+    public static PluginListeners open(List<AttendanceListenerProvider> providers, Function<String, ProviderSettings> settings,
+                                       Set<String> required, Consumer<String> status, Consumer<ListenerNotStarted> notStarted) {
         List<IsolatedListener> started = new ArrayList<>();
         Set<String> missing = new HashSet<>(required);
         try {
@@ -72,9 +82,8 @@ public final class PluginListeners implements AutoCloseable {
                     if (required.contains(id)) {
                         throw e;
                     }
-                    Problem p = Problem.of(e);
                     LOG.log(Level.INFO, "listener plugin " + id + " not started", e);
-                    status.accept("plugin " + id + " not started: " + p.sentence());
+                    notStarted.accept(new ListenerNotStarted(id, Problem.of(e)));
                 }
             }
             if (!missing.isEmpty()) {

@@ -139,4 +139,21 @@ class PluginListenersTest {
                 id -> ProviderSettings.defaults(), Set.of("door"), status::add));
         assertEquals(Problem.Kind.NOT_FOUND, absent.kind());
     }
+
+    /** A listener that cannot start is reported with its id and problem, for the station to word; the others still start. */
+    @Test
+    void aListenerThatCannotStartIsReportedWithItsIdAndProblem() {
+        List<String> status = new CopyOnWriteArrayList<>();
+        List<ListenerNotStarted> left = new CopyOnWriteArrayList<>();
+        try (PluginListeners open = PluginListeners.open(List.of(plugin("door", null), plugin("hook", e -> { })),
+                id -> ProviderSettings.defaults(), Set.of(), status::add, left::add)) {
+            assertEquals(1, open.listeners().size(), "the hook starts");
+        }
+        assertEquals(1, left.size(), left.toString());
+        assertEquals("door", left.get(0).providerId());
+        assertEquals(Problem.Kind.BAD_VALUE, left.get(0).problem().kind());
+        assertEquals("set url in plugins/door.properties", left.get(0).problem().fix());
+        assertTrue(status.stream().noneMatch(s -> s.contains("door")), "said once, by the station: " + status);
+        assertEquals("plugin door not started: " + left.get(0).problem().sentence(), left.get(0).statusLine());
+    }
 }

@@ -6,6 +6,7 @@ import com.faceattend.spi.Problem;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.GalleryChange;
 import com.faceattend.store.GalleryChanges;
+import com.faceattend.store.StoreException;
 import com.faceattend.store.StoredTemplate;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Keeps a running station's gallery equal to the central store's: at start it loads the central
  * gallery into the station's {@link LocalGalleryCopy} and the {@link GalleryIndex} it matches
- * against (or, with the central store unreachable, starts from the local copy and says so); then
+ * against (or, with the central store unreachable, starts from the local copy and says so; a copy
+ * that was never filled, a new station's, is no gallery: then it does not start); then
  * it follows the store's change sequence ({@link GalleryChanges}), polling every
  * {@link #DEFAULT_POLL}, and for each changed person replaces their templates in the index first
  * (recognition follows at once) and then in the local copy (a deletion wipes the bytes there).
@@ -91,6 +93,7 @@ public final class GallerySync implements AutoCloseable {
      *
      * @param central the central store; may throw while it is unreachable
      * @param status  told, in words, about starting offline, losing or regaining the store, and each change applied
+     * @throws StoreException STORE_UNAVAILABLE when the central store is unreachable and {@code copy} was never filled
      */
     public static GallerySync start(Supplier<DerbyAttendanceStore> central, LocalGalleryCopy copy, GalleryIndex index,
                                     Consumer<String> status, Duration poll) {
@@ -105,6 +108,10 @@ public final class GallerySync implements AutoCloseable {
         try {
             sync.loadFromCentral();
         } catch (RuntimeException e) {
+            if (!copy.usableOffline(index.modelId())) {
+                sync.close();
+                throw noCopyYet(e);
+            }
             List<StoredTemplate> local = copy.templates(index.modelId());
             fill(index, local);
             status.accept("central store unreachable (" + Problem.of(e).sentence() + "): recognising from the local copy of the gallery, "
@@ -113,6 +120,22 @@ public final class GallerySync implements AutoCloseable {
         }
         sync.poller.scheduleWithFixedDelay(sync::poll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
         return sync;
+    }
+
+    /**
+     * A new station (its copy never filled) that cannot reach the central store has nobody to
+     * recognise: it does not start, with this problem. Any other failure (a refused sign-in...) is
+     * returned as it is.
+     */
+    public static RuntimeException noCopyYet(RuntimeException failure) {
+        Problem p = Problem.of(failure);
+        if (p.kind() != Problem.Kind.STORE_UNAVAILABLE) {
+            return failure;
+        }
+        return new StoreException(Problem.Kind.STORE_UNAVAILABLE, "the central store is unreachable (" + p.problem()
+                + ") and this station has no copy of the gallery yet",
+                "Start the station once while the central store is reachable: from then on it keeps its own copy of the gallery "
+                        + "and starts without the server too.", failure);
     }
 
     /** The last change of the central sequence applied here (0: none yet; -1: not yet loaded from the central store). */
@@ -141,6 +164,7 @@ public final class GallerySync implements AutoCloseable {
         copyStale = false;
         writeCopy("the whole gallery up to change #" + seq, () -> {
             int erased = copy.replaceAll(index.modelId(), templates);
+            copy.markLoadedFromCentral();
             if (erased > 0) {
                 LOG.info(() -> erased + " people erased from the station's local copy of the gallery");
             }

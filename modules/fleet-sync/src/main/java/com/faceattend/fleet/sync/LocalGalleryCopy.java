@@ -6,6 +6,9 @@ import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.StoreKeys;
 import com.faceattend.store.StoredTemplate;
 import com.faceattend.store.TemplateToSave;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +34,20 @@ public final class LocalGalleryCopy implements AutoCloseable {
     /** The copy's folder inside the station's data folder. */
     public static final String FOLDER = "station-gallery";
     private static final String ACTOR = "station-sync";
+    /**
+     * Written into the copy's folder once a whole central gallery was copied: a station that starts
+     * without the central store needs it (an empty copy it never filled is no gallery to recognise from).
+     */
+    private static final String LOADED_MARK = "loaded-from-central";
     private final DerbyAttendanceStore copy;
 
     private LocalGalleryCopy(DerbyAttendanceStore copy) {
         this.copy = copy;
+    }
+
+    /** Whether the station with data folder {@code dataDir} has a copy (possibly never filled). */
+    public static boolean exists(Path dataDir) {
+        return Files.isDirectory(dataDir.resolve(FOLDER));
     }
 
     /** Opens (creating, encrypted) the copy in {@code dataDir}/{@value #FOLDER}, with its key from {@link StoreKeys}. */
@@ -51,6 +64,28 @@ public final class LocalGalleryCopy implements AutoCloseable {
     /** The copy's folder. */
     public Path folder() {
         return copy.databaseDir();
+    }
+
+    /**
+     * Whether the copy holds a gallery the station can recognise from while the central store is
+     * unreachable: it was filled from the central store once (even with nobody enrolled), or holds
+     * templates (a copy made before this mark existed).
+     */
+    public boolean usableOffline(String modelId) {
+        return Files.exists(folder().resolve(LOADED_MARK)) || !copy.loadTemplates(modelId).isEmpty();
+    }
+
+    /** Records that the copy now holds a whole central gallery (see {@link #usableOffline}). */
+    public void markLoadedFromCentral() {
+        Path mark = folder().resolve(LOADED_MARK);
+        if (Files.exists(mark)) {
+            return;
+        }
+        try {
+            Files.writeString(mark, "the station's copy of the central gallery was loaded in full at " + Instant.now() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + mark, e);
+        }
     }
 
     /** Every template of {@code modelId} in the copy. */

@@ -2,10 +2,13 @@ package com.faceattend.fleet.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.engine.gallery.GalleryIndex;
 import com.faceattend.spi.Embedding;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.BootSecret;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.StoreException;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the index it matches against. Changes committed centrally reach the index and the copy through
  * the change sequence; a deletion leaves no 16-byte run of the template in the copy's files (the
  * copy is plain here so the scan could find them: it does, before the deletion); with the central
- * store unreachable the station starts from its copy and says so.
+ * store unreachable the station starts from its copy and says so, unless the copy was never filled.
  */
 class GallerySyncTest {
     private static final String MODEL = "test-model@1";
@@ -86,11 +89,39 @@ class GallerySyncTest {
         assertTrue(status.stream().anyMatch(s -> s.contains("EMPLOYEE_DELETED ANN")), status.toString());
     }
 
+    /**
+     * With the central store unreachable the station starts from its copy and says so. A new
+     * station's copy, never filled, is no gallery: it says so instead (a refused sign-in stays what
+     * it is); once filled from the central store, even with nobody enrolled, the copy is one.
+     */
     @Test
-    void withTheCentralStoreUnreachableTheStationStartsFromItsCopyAndSaysSo() throws Exception {
+    void withTheCentralStoreUnreachableTheStationStartsFromItsCopyAndSaysSoUnlessItNeverHadOne() throws Exception {
         List<String> status = new CopyOnWriteArrayList<>();
+        StoreException unreachable = new StoreException("no Derby network server answers at 192.0.2.1:1527", "Start it.");
         try (DerbyAttendanceStore central = DerbyAttendanceStore.openEmbedded(tmp.resolve("central"));
                 LocalGalleryCopy copy = LocalGalleryCopy.open(tmp.resolve("station-gallery"), BootSecret.none())) {
+            StoreException noCopy = assertThrows(StoreException.class, () -> GallerySync.start(() -> {
+                throw unreachable;
+            }, copy, new GalleryIndex(MODEL, DIM), status::add, Duration.ofMillis(200)));
+            assertEquals(Problem.Kind.STORE_UNAVAILABLE, noCopy.kind());
+            assertEquals("the central store is unreachable (no Derby network server answers at 192.0.2.1:1527) "
+                    + "and this station has no copy of the gallery yet", noCopy.problem());
+            assertTrue(noCopy.fix().startsWith("Start the station once while the central store is reachable"), noCopy.fix());
+            StoreException refused = new StoreException(Problem.Kind.REFUSED, "the server refused the station's account", "Check it.");
+            assertSame(refused, assertThrows(StoreException.class, () -> GallerySync.start(() -> {
+                throw refused;
+            }, copy, new GalleryIndex(MODEL, DIM), status::add, Duration.ofMillis(200))));
+            assertEquals(List.of(), status, "nothing said about a local copy that is not there");
+
+            try (GallerySync empty = GallerySync.start(() -> central, copy, new GalleryIndex(MODEL, DIM), status::add, Duration.ofMillis(200))) {
+                assertTrue(empty.awaitCopy(Duration.ofSeconds(60)), "the central gallery, nobody enrolled yet, copied");
+            }
+            GalleryIndex none = new GalleryIndex(MODEL, DIM);
+            GallerySync.start(() -> {
+                throw unreachable;
+            }, copy, none, status::add, Duration.ofMillis(200)).close();
+            assertEquals(0, none.personCount(), "started from the copy: nobody to recognise, and no refusal");
+
             central.enrol("ANN", "Ann", null, Instant.now(), List.of(template(vector(1))), "hr");
             try (GallerySync first = GallerySync.start(() -> central, copy, new GalleryIndex(MODEL, DIM), status::add, Duration.ofMillis(200))) {
                 assertTrue(first.awaitCopy(Duration.ofSeconds(60)));
@@ -98,13 +129,15 @@ class GallerySyncTest {
             }
             GalleryIndex index = new GalleryIndex(MODEL, DIM);
             try (GallerySync offline = GallerySync.start(() -> {
-                throw new StoreException("the database server at 192.0.2.1:1527 cannot be reached", "Start the server.");
+                throw unreachable;
             }, copy, index, status::add, Duration.ofMillis(200))) {
                 assertEquals(1, index.personCount(), "recognises from the local copy");
                 assertEquals(-1, offline.appliedChange());
             }
         }
-        assertTrue(status.stream().anyMatch(s -> s.startsWith("central store unreachable") && s.contains("local copy")), status.toString());
+        assertTrue(status.stream().anyMatch(s -> s.startsWith("central store unreachable") && s.contains("0 people")), status.toString());
+        assertTrue(status.stream().anyMatch(s -> s.startsWith("central store unreachable") && s.contains("local copy of the gallery, 1 people")),
+                status.toString());
     }
 
     private static boolean within(int seconds, BooleanSupplier condition) throws InterruptedException {

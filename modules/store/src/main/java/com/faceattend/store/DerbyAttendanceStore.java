@@ -150,7 +150,10 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         ClientDataSource pooled = clientDataSource(host, port, databaseName);
         server.applyTo(pooled);
         StoreSignIn.Session session = StoreSignIn.network(server.present() ? new OwnerSchemaDataSource(pooled) : pooled, where, login);
-        SchemaMigrator.migrate(session.pool(), where);
+        if (!session.secured()) {
+            // without accounts every client is the owner; with them only the server's machine migrates
+            SchemaMigrator.migrate(session.pool(), where);
+        }
         DerbyAttendanceStore store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
         store.session = session;
         return finishOpen(store);

@@ -706,6 +706,11 @@ public final class DerbyAttendanceStore implements AutoCloseable {
                 throw StoreErrors.invalid("one enrolment mixes " + dimension + "- and " + emb.dimension()
                         + "-dimensional templates of model '" + modelId + "'", "Enrol with one embedder at a time.");
             }
+            if (!Float.isFinite(t.quality())) {
+                // Derby's REAL refuses NaN but PostgreSQL's stores it: refuse it here, the same on every engine
+                throw StoreErrors.invalid("a face template of model '" + modelId + "' has the quality " + t.quality()
+                        + " (it must be a finite number)", "This is a bug in the quality check; enrol again after fixing it.");
+            }
             for (float v : emb.vector()) {
                 if (!Float.isFinite(v)) {
                     throw StoreErrors.invalid("a face template of model '" + modelId + "' contains NaN or infinity",

@@ -233,9 +233,10 @@ final class StoreSignIn {
     }
 
     /** Who brings a secured database up to date, and how: any sign-in on the machine holding the owner secret. */
-    static final String OWNER_UPGRADES = "Ask the database owner to open it once with this FaceAttend version on the machine "
-            + "that holds the owner secret (where `faceattend users init` ran), e.g. `faceattend users list` signed in as an "
-            + "administrator there, with `faceattend server` stopped; that updates the schema and the role grants.";
+    static final String OWNER_UPGRADES = "Ask the database owner to restart `faceattend server` with this FaceAttend version "
+            + "(its start updates the schema and the role grants), or without a server to open the database once with this "
+            + "version on the machine that holds the owner secret (where `faceattend users init` ran), e.g. "
+            + "`faceattend users list` signed in as an administrator.";
 
     /** The one FaceAttend role granted to the connection's user. */
     static StoreRole grantedRole(Connection c, String account) throws SQLException {

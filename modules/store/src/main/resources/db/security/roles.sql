@@ -1,6 +1,8 @@
 -- FaceAttend roles (issue 17), applied by the database owner when accounts are first set up
--- (`faceattend users init`) and again whenever ROLES_VERSION in RoleGrants is raised. Derby's SQL
--- authorisation enforces them for every connection, whatever program opened the database.
+-- (`faceattend users init`), and at every later owner open the roles and grants that the database
+-- lacks (RoleGrants compares this script with Derby's catalog): add a GRANT here with the migration
+-- that adds its table, nothing else. Derby's SQL authorisation enforces them for every connection,
+-- whatever program opened the database. Table-level grants only (RoleGrants reads SYSTABLEPERMS).
 -- No role may UPDATE or DELETE audit_log (and its trigger refuses even the owner); no role but the
 -- owner may touch user_account or Derby's user procedures: user management runs as the owner.
 -- One statement per line (RoleGrants splits on ';').

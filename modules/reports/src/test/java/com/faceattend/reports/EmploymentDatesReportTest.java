@@ -15,6 +15,7 @@ import com.faceattend.store.EmploymentDates;
 import com.faceattend.store.ScheduleStore;
 import com.faceattend.store.StoreException;
 import com.faceattend.store.WorkShift;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -28,11 +29,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Hire and leave dates on a real Derby database (schema V9) are honoured by the report and the
+ * Hire and leave dates (schema V9) are honoured by the report and the
  * Today dashboard. Office works 09:00–17:00 Monday to Friday; March 2026, weeks from Monday 2nd.
  * <ul>
  * <li>NEW joins on Wednesday 4th, comes in on the 4th only: the 2nd and 3rd are not employed
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>PAST left in February: not on the March report at all; not counted absent today either.</li>
  * </ul>
  * Dates survive closing and reopening the database; a leave date before the hire date is refused.
+ * On embedded Derby, the Derby network server and PostgreSQL.
  */
 class EmploymentDatesReportTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -48,10 +51,16 @@ class EmploymentDatesReportTest {
     @TempDir
     Path dir;
 
-    @Test
-    void nobodyIsExpectedOrAbsentOutsideTheirEmployment() {
-        Path db = dir.resolve("db");
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(db)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreEngine.class)
+    void nobodyIsExpectedOrAbsentOutsideTheirEmployment(StoreEngine engine) {
+        try (StoreEngine.TestDatabase db = engine.fresh(dir)) {
+            nobodyIsExpectedOrAbsentOutsideTheirEmployment(db);
+        }
+    }
+
+    private static void nobodyIsExpectedOrAbsentOutsideTheirEmployment(StoreEngine.TestDatabase db) {
+        try (DerbyAttendanceStore store = db.open()) {
             Instant consent = Instant.parse("2026-01-01T00:00:00Z");
             for (String code : List.of("NEW", "OLD", "PAST")) {
                 store.addEmployee(code, "Person " + code, "Office", consent);
@@ -69,7 +78,7 @@ class EmploymentDatesReportTest {
             work(store, "NEW", "2026-03-04");
             work(store, "OLD", "2026-03-02");
         }
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(db)) {
+        try (DerbyAttendanceStore store = db.open()) {
             assertEquals(LocalDate.of(2026, 3, 4), store.requireEmployee("NEW").hireDate(), "kept across a reopen");
             AttendanceReport r = new ReportService(store).build(new ReportRequest(LocalDate.of(2026, 3, 2),
                     LocalDate.of(2026, 3, 6), null), ProgressListener.NONE, CancellationToken.none());

@@ -41,8 +41,7 @@ class LargeReportOnEveryEngineTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = StoreEngine.class, names = {"DERBY_EMBEDDED", "POSTGRESQL"})
     void reportOverHalfAMillionPasses(StoreEngine engine) throws Exception {
-        StoreEngine.TestDatabase db = engine.fresh(tmp);
-        try (DerbyAttendanceStore store = db.open()) {
+        try (StoreEngine.TestDatabase db = engine.fresh(tmp); DerbyAttendanceStore store = db.open()) {
             new ScheduleStore(store).setOrganisationZone(ZoneId.of("UTC"), "test");
             long station = store.ensureStation("main door");
             long t0 = System.nanoTime();

@@ -16,7 +16,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 
 /**
- * A small organisation's March 2026 in a real Derby database (Europe/Berlin), with answers worked
+ * A small organisation's March 2026 in a real database (Europe/Berlin), with answers worked
  * out by hand:
  * <ul>
  * <li>A1 (Office, day 09:00–17:00, grace 5): every work day 08:55–17:05 (490 min), except Monday
@@ -42,7 +42,11 @@ final class ReportFixture {
     }
 
     static DerbyAttendanceStore create(Path dir) {
-        DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(dir);
+        return fill(DerbyAttendanceStore.openEmbedded(dir));
+    }
+
+    /** Fills an empty store (on any engine) with the organisation's March, and returns it. */
+    static DerbyAttendanceStore fill(DerbyAttendanceStore store) {
         Instant consent = Instant.parse("2026-01-01T00:00:00Z");
         store.addEmployee("A1", "Ada One", "Office", consent);
         store.addEmployee("A2", "Abe Two", "Office", consent);

@@ -1,6 +1,5 @@
 package com.faceattend.reports;
 
-import com.faceattend.spi.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.reports.rules.DayRecord;
 import com.faceattend.reports.rules.DayStatus;
+import com.faceattend.spi.Problem;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,29 +17,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Reports built from a real Derby database with shifts, a holiday, corrections and a DST night. */
+/**
+ * Reports built from a real database with shifts, a holiday, corrections and a DST night, on
+ * embedded Derby, the Derby network server and PostgreSQL.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class ReportServiceTest {
+    @Parameter
+    StoreEngine engine;
     @TempDir
     static Path tmp;
+    static StoreEngine.TestDatabase db;
     static DerbyAttendanceStore store;
     static ReportService service;
     static AttendanceReport march;
 
-    @BeforeAll
-    static void build() {
-        store = ReportFixture.create(tmp.resolve("db"));
+    @BeforeParameterizedClassInvocation
+    static void build(StoreEngine engine) {
+        db = engine.fresh(tmp.resolve(engine.name()));
+        store = ReportFixture.fill(db.open());
         service = new ReportService(store);
         march = service.build(ReportRequest.month(2026, 3, null), ProgressListener.NONE, CancellationToken.none());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         store.close();
+        db.close();
     }
 
     private static Map<String, EmployeeTimesheet> byCode(AttendanceReport r) {

@@ -102,7 +102,8 @@ public final class DataSubjectRights {
         ErasureRecord[] made = new ErasureRecord[1];
         store.deleteEmployee(code, actor, (c, at, templates, events) -> {
             String receipt = UUID.randomUUID().toString();
-            ErasureRecord r = new ErasureRecord(receipt, at, actor, templates, events, sign(receipt, at, actor, templates, events));
+            Instant kept = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what every engine stores (UtcTime)
+            ErasureRecord r = new ErasureRecord(receipt, kept, actor, templates, events, sign(receipt, kept, actor, templates, events));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO erasure_record (receipt, erased_at, actor, templates, events, "
                     + "signature) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.receipt());

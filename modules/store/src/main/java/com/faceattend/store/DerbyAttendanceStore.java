@@ -150,7 +150,10 @@ public final class DerbyAttendanceStore implements AutoCloseable {
         ClientDataSource pooled = clientDataSource(host, port, databaseName);
         server.applyTo(pooled);
         StoreSignIn.Session session = StoreSignIn.network(server.present() ? new OwnerSchemaDataSource(pooled) : pooled, where, login);
-        SchemaMigrator.migrate(session.pool(), where);
+        if (!session.secured()) {
+            // without accounts every client is the owner; with them only the server's machine migrates
+            SchemaMigrator.migrate(session.pool(), where);
+        }
         DerbyAttendanceStore store = new DerbyAttendanceStore(where, new Database(new ConnectionPool(session.pool(), POOL_SIZE, where), where));
         store.session = session;
         return finishOpen(store);
@@ -702,6 +705,11 @@ public final class DerbyAttendanceStore implements AutoCloseable {
             if (emb.dimension() != dimension) {
                 throw StoreErrors.invalid("one enrolment mixes " + dimension + "- and " + emb.dimension()
                         + "-dimensional templates of model '" + modelId + "'", "Enrol with one embedder at a time.");
+            }
+            if (!Float.isFinite(t.quality())) {
+                // Derby's REAL refuses NaN but PostgreSQL's stores it: refuse it here, the same on every engine
+                throw StoreErrors.invalid("a face template of model '" + modelId + "' has the quality " + t.quality()
+                        + " (it must be a finite number)", "This is a bug in the quality check; enrol again after fixing it.");
             }
             for (float v : emb.vector()) {
                 if (!Float.isFinite(v)) {

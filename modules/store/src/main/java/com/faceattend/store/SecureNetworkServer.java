@@ -64,8 +64,15 @@ public final class SecureNetworkServer implements AutoCloseable {
         if (System.getProperty("derby.system.home") == null && db.getParent() != null) {
             System.setProperty("derby.system.home", db.getParent().toString());
         }
-        // Creates, encrypts and migrates the database as an embedded open does, before anyone can connect.
-        DerbyAttendanceStore.openEmbedded(db, secret).close();
+        // Creates, encrypts and migrates the database as an embedded open does, before anyone can
+        // connect. With accounts, this machine holds the owner secret: the open signs in as the owner,
+        // who alone may migrate and bring the role grants up to date (stations cannot).
+        String ownerPassword = OwnerSecret.of(db).read().orElse(null);
+        boolean accounts;
+        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(db, secret,
+                ownerPassword == null ? StoreLogin.none() : StoreLogin.owner())) {
+            accounts = store.hasAccounts();
+        }
 
         String userPassword = secretText(secretsFolder.resolve(USER_PASSWORD));
         System.setProperty("derby.connection.requireAuthentication", "true");
@@ -78,7 +85,8 @@ public final class SecureNetworkServer implements AutoCloseable {
             System.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
             System.setProperty("javax.net.ssl.keyStorePassword", secretText(secretsFolder.resolve(KEYSTORE_PASSWORD)));
         }
-        bootWithCredentials(db, secret, userPassword);
+        // a database with accounts checks its own (Derby NATIVE) users: the server boots it as the owner
+        bootWithCredentials(db, secret, accounts ? OwnerSecret.OWNER : USER, accounts ? ownerPassword : userPassword);
         try {
             NetworkServerControl control = new NetworkServerControl(bind, port, USER, userPassword);
             control.start(new PrintWriter(System.err, true));
@@ -96,11 +104,11 @@ public final class SecureNetworkServer implements AutoCloseable {
     }
 
     /** Boots the database inside the server with its secret, so clients never need it; it stays booted. */
-    private static void bootWithCredentials(Path db, BootSecret secret, String userPassword) {
+    private static void bootWithCredentials(Path db, BootSecret secret, String user, String password) {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(db.toString());
-        ds.setUser(USER);
-        ds.setPassword(userPassword);
+        ds.setUser(user);
+        ds.setPassword(password);
         ds.setConnectionAttributes(secret.bootAttributes());
         try {
             ds.getConnection().close();

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -86,7 +87,10 @@ final class StoreSignIn {
             return new Session(all, owner, false, null, null);
         }
         if (owner != null) {
+            // The owner migrates, on whichever sign-in this machine (the one holding the owner
+            // secret) makes; the grants follow, so tables added since `users init` are usable.
             SchemaMigrator.migrate(owner, where);
+            upgradeGrants(owner, where, login.kind() == StoreLogin.Kind.USER ? login.user() : System.getProperty("user.name"));
         }
         return switch (login.kind()) {
             case NONE -> throw needsSignIn(where);
@@ -119,9 +123,8 @@ final class StoreSignIn {
             throw StoreErrors.translate(e, where, "sign in as '" + account + "'");
         }
         SignedInDataSource pool = new SignedInDataSource(base, account, login.password(), role);
-        if (owner == null && !SchemaMigrator.isCurrent(pool)) {
-            throw new StoreException(where + " needs a schema update that only its owner may apply",
-                    "Start FaceAttend once on the machine that holds the owner secret (where `faceattend users init` ran).");
+        if (owner == null) {
+            requireUpgraded(pool, where, role);
         }
         Database db = new Database(new ConnectionPool(owner != null ? owner : pool, 1, where), where);
         db.transaction("record the sign-in of '" + account + "'", c -> {
@@ -170,6 +173,7 @@ final class StoreSignIn {
             throw StoreErrors.translate(e, where, "sign in as '" + account + "'");
         }
         SignedInDataSource pool = new SignedInDataSource(base, account, login.password(), role);
+        requireUpgraded(pool, where, role); // a station never holds the owner secret: it cannot migrate
         Database db = new Database(new ConnectionPool(pool, 1, where), where);
         try {
             db.transaction("record the sign-in of '" + account + "'", c -> {
@@ -181,6 +185,58 @@ final class StoreSignIn {
         }
         return new Session(pool, null, true, account, role);
     }
+
+    /**
+     * Creates the roles and grants of {@code roles.sql} that the database lacks (a database secured
+     * before V7–V9 has none on their tables), audited; one catalog query when nothing is missing.
+     */
+    static void upgradeGrants(SignedInDataSource owner, Location where, String actor) {
+        Database db = new Database(new ConnectionPool(owner, 1, where), where);
+        try {
+            List<String> done = db.transaction("bring the role grants up to date", c -> {
+                List<String> granted = RoleGrants.bringUpToDate(c);
+                if (!granted.isEmpty()) {
+                    AuditSql.insert(c, Instant.now(), actor, "roles-upgrade", granted.size() + " grants added for this version's "
+                            + "tables: " + String.join(", ", granted));
+                }
+                return granted;
+            });
+            if (!done.isEmpty()) {
+                LOG.info(() -> where + ": " + done.size() + " role grants added for this FaceAttend version's tables");
+            }
+        } finally {
+            db.close();
+        }
+    }
+
+    /**
+     * Refuses an account that may not migrate (no owner secret here) on a database that needs a
+     * schema update or lacks grants its role needs, naming what is missing and who can fix it:
+     * otherwise the account would fail later, on the first write to a new table.
+     */
+    static void requireUpgraded(SignedInDataSource pool, Location where, StoreRole role) {
+        boolean schemaCurrent = SchemaMigrator.isCurrent(pool);
+        List<RoleGrants.Privilege> lacking;
+        try (Connection c = pool.getConnection()) {
+            lacking = RoleGrants.missing(c, role);
+        } catch (SQLException e) {
+            throw StoreErrors.translate(e, where, "check the grants of the role " + role.name());
+        }
+        if (schemaCurrent && lacking.isEmpty()) {
+            return;
+        }
+        String what = !schemaCurrent ? "a schema update" : "new grants for the role " + role.name() + " ("
+                + String.join(", ", lacking.stream().limit(4).map(RoleGrants.Privilege::toString).toList())
+                + (lacking.size() > 4 ? " and " + (lacking.size() - 4) + " more" : "") + ")";
+        throw new StoreException(Problem.Kind.REFUSED, where + " needs " + what + " for this FaceAttend version, which only "
+                + "the database owner may apply", OWNER_UPGRADES);
+    }
+
+    /** Who brings a secured database up to date, and how: any sign-in on the machine holding the owner secret. */
+    static final String OWNER_UPGRADES = "Ask the database owner to restart `faceattend server` with this FaceAttend version "
+            + "(its start updates the schema and the role grants), or without a server to open the database once with this "
+            + "version on the machine that holds the owner secret (where `faceattend users init` ran), e.g. "
+            + "`faceattend users list` signed in as an administrator.";
 
     /** The one FaceAttend role granted to the connection's user. */
     static StoreRole grantedRole(Connection c, String account) throws SQLException {

@@ -93,7 +93,7 @@ public final class UserAccounts {
             Database db = new Database(new ConnectionPool(ownerDs, 1, where), where);
             try {
                 db.transaction("create the roles and the administrator '" + admin + "'", c -> {
-                    RoleGrants.ensure(c);
+                    RoleGrants.bringUpToDate(c);
                     createAccount(c, admin, StoreRole.ADMIN, password);
                     AuditSql.insert(c, Instant.now(), osUser(), "users-init", "accounts switched on, administrator " + admin);
                     return null;

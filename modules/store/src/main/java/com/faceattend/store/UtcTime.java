@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
@@ -15,6 +16,11 @@ import java.util.TimeZone;
  * JVM's local wall-clock time, so the same instant recorded at two stations in different zones
  * (or before and after a DST change) would sort wrongly. Passing a UTC calendar makes the column
  * hold UTC regardless of {@link TimeZone#getDefault()}.
+ *
+ * <p>Times are kept to the microsecond on every engine: PostgreSQL's TIMESTAMP holds microseconds
+ * and rounds finer values (an event at 23:59:59.9999996 would move to the next day), Derby's holds
+ * nanoseconds. Cutting the nanoseconds off here makes both store, and read back, the same instant.
+ * A range bound finer than a microsecond is cut the same way.
  */
 final class UtcTime {
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
@@ -31,7 +37,7 @@ final class UtcTime {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP);
         } else {
-            statement.setTimestamp(index, Timestamp.from(instant), utc());
+            statement.setTimestamp(index, Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS)), utc());
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.spi.AttendanceEvent;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,16 +22,35 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Export of a person's data, erasure with a signed record, and retention of attendance rows. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class DataSubjectRightsTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
     Path tmp;
+    @Parameter
+    StoreEngine engine;
+    StoreEngine.TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = engine.fresh(tmp);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
 
     private static void pass(DerbyAttendanceStore store, String code, Instant t) {
         store.recordAttendance(new AttendanceEvent.PersonRecognized(t, "gate", code, "x", AttendanceEvent.Direction.IN, 0.8f, 0.9f));
@@ -38,7 +58,7 @@ class DataSubjectRightsTest {
 
     @Test
     void exportHoldsThePersonTheirPassesAndTemplateCountsOnly() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1");
             addConsented(store, "E2");
             store.addTemplates("E1", List.of(template(MODEL, distinctive(128, 1f), 0.9f), template(MODEL, distinctive(128, 2f), 0.8f)), "op");
@@ -61,9 +81,8 @@ class DataSubjectRightsTest {
 
     @Test
     void erasureLeavesASignedRecordWithoutPersonalData() throws Exception {
-        Path db = tmp.resolve("db");
         DataSubjectRights.ErasureRecord proof;
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(db)) {
+        try (DerbyAttendanceStore store = db.open()) {
             store.addEmployee("GONE-77", "Unique Erased Person", "R&D", StoreTestSupport.CONSENT);
             store.addTemplates("GONE-77", List.of(template(MODEL, distinctive(128, 3f), 0.9f)), "op");
             pass(store, "GONE-77", Instant.parse("2025-03-03T08:00:00Z"));
@@ -87,21 +106,12 @@ class DataSubjectRightsTest {
                 "dpo", "1", "1");
         assertEquals(HexFormat.of().formatHex(mac.doFinal(fields.getBytes(StandardCharsets.UTF_8))), proof.signature());
         // the row itself names nobody
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(db.toString());
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM erasure_record")) {
             assertTrue(rs.next());
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 String v = String.valueOf(rs.getObject(i));
                 assertFalse(v.contains("GONE-77") || v.contains("Unique Erased Person"), "column " + i + ": " + v);
-            }
-        } finally {
-            ds.setShutdownDatabase("shutdown");
-            try {
-                ds.getConnection().close();
-            } catch (java.sql.SQLException expected) {
-                // 08006
             }
         }
     }
@@ -109,7 +119,7 @@ class DataSubjectRightsTest {
     @Test
     void retentionDeletesOldPassesOnceADay() {
         Instant now = Instant.parse("2026-11-29T03:00:00Z");
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1");
             pass(store, "E1", now.minus(Duration.ofDays(800)));
             pass(store, "E1", now.minus(Duration.ofDays(10)));

@@ -18,6 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Erasure wipes the template bytes from the files. Derby only: it scans Derby's own database
+ * files (the same proof on PostgreSQL's table files is in {@link PostgresStoreTest}).
+ */
 class EmployeeDeletionTest {
     @TempDir
     Path tmp;

@@ -34,7 +34,10 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Derby's encryption at rest, with the key file kept apart from the data folder, on real database files. */
+/**
+ * Derby's encryption at rest, with the key file kept apart from the data folder, on real database
+ * files. Derby only by nature: PostgreSQL leaves encryption at rest to the server's disks.
+ */
 class EncryptionAtRestTest {
     private static final String MARKER = "Zqx7Marker-Wolkenkratzer-93";
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.faceattend.store.testdb.StoreEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,15 +15,22 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every failure a user can meet reads as a problem plus a fix, never as a bare SQLException. */
+/**
+ * Every failure a user can meet reads as a problem plus a fix, never as a bare SQLException.
+ * The store API's refusals run on every engine; the rest is Derby's: an embedded database folder
+ * missing, unwritable or damaged, a network server not answering.
+ */
 class ErrorMessagesTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void unknownEmployee() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreEngine.class)
+    void unknownEmployee(StoreEngine engine) {
+        try (StoreEngine.TestDatabase db = engine.fresh(tmp); DerbyAttendanceStore store = db.open()) {
             StoreException e = assertThrows(StoreException.class, () -> store.requireEmployee("X9"));
             assertEquals("no employee with code 'X9'", e.problem());
             assertEquals(com.faceattend.spi.Problem.Kind.NOT_FOUND, e.kind());
@@ -35,9 +43,10 @@ class ErrorMessagesTest {
         }
     }
 
-    @Test
-    void duplicateCode() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreEngine.class)
+    void duplicateCode(StoreEngine engine) {
+        try (StoreEngine.TestDatabase db = engine.fresh(tmp); DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1");
             StoreException e = assertThrows(StoreException.class, () -> store.addEmployee("E1", "Other", null, null));
             assertEquals("an employee with code 'E1' already exists", e.getMessage());
@@ -46,9 +55,10 @@ class ErrorMessagesTest {
         }
     }
 
-    @Test
-    void overlongOrEmptyText() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreEngine.class)
+    void overlongOrEmptyText(StoreEngine engine) {
+        try (StoreEngine.TestDatabase db = engine.fresh(tmp); DerbyAttendanceStore store = db.open()) {
             StoreException e = assertThrows(StoreException.class, () -> store.addEmployee("C".repeat(65), "n", null, null));
             assertTrue(e.getMessage().contains("longer than 64"), e.getMessage());
             assertThrows(StoreException.class, () -> store.addEmployee(" ", "n", null, null));

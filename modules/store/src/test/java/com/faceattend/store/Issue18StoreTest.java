@@ -10,23 +10,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.Embedding;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 18 ("nothing lost, nothing doubled"), the store's part, on a real Derby database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class Issue18StoreTest {
     private static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
 
     @TempDir
     Path tmp;
+    @Parameter
+    StoreEngine engine;
+    StoreEngine.TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = engine.fresh(tmp);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
 
     @Test
     void aPassWithoutLivenessCheckIsStoredWithNoLiveScore() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1");
             // --no-liveness: the station reports NaN, "not measured"
             store.recordAttendance(new AttendanceEvent.PersonRecognized(T, "gate", "E1", "x",
@@ -40,7 +61,7 @@ class Issue18StoreTest {
 
     @Test
     void enrollingTheSamePhotosTwiceStoresTheirTemplatesOnce() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             List<TemplateToSave> photos = List.of(template(MODEL, distinctive(128, 1f), 0.8f),
                     template(MODEL, distinctive(128, 2f), 0.7f));
             assertEquals(2, store.enrol("E7", "Eve", "Lab", T, photos, "op"));
@@ -57,7 +78,7 @@ class Issue18StoreTest {
 
     @Test
     void aFailedEnrolmentLeavesNoEmployeeBehind() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "OLD");
             store.addTemplates("OLD", List.of(template(MODEL, distinctive(128, 5f), 0.8f)), "op");
             // the templates do not fit the dimension already stored: the whole enrolment must fail
@@ -69,7 +90,7 @@ class Issue18StoreTest {
 
     @Test
     void aStrangerSightingIsStoredWithItsAlertInOneTransaction() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             AlertStore alerts = new AlertStore(store);
             var seen = new AttendanceEvent.StrangerSeen(T, "lobby", 0.2f, new Embedding(MODEL, distinctive(128, 9f)));
             AlertStore.StrangerOutcome outcome = alerts.recordStranger(seen, T.plusSeconds(3600),
@@ -83,13 +104,12 @@ class Issue18StoreTest {
 
     @Test
     void theLastPassAtAStationIsRememberedAcrossRestarts() {
-        Path dir = tmp.resolve("db");
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(dir)) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1");
             store.recordAttendance(new AttendanceEvent.PersonRecognized(T, "gate", "E1", "x",
                     AttendanceEvent.Direction.IN, 0.7f, 0.9f));
         }
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(dir)) {
+        try (DerbyAttendanceStore store = db.open()) {
             assertEquals(Optional.of(T), store.lastRecordedAt("E1", "gate", T.minusSeconds(120)));
             assertEquals(Optional.empty(), store.lastRecordedAt("E1", "back door", T.minusSeconds(120)));
             assertEquals(Optional.empty(), store.lastRecordedAt("E1", "gate", T.plusSeconds(1)));

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A database folder held by another process must give a clear message, and be free once it closes. */
+/**
+ * A database folder held by another process must give a clear message, and be free once it
+ * closes. Embedded Derby only: servers have no folder lock.
+ */
 class LockedDatabaseTest {
     @TempDir
     Path tmp;

@@ -18,6 +18,10 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Embedded Derby only: a database folder created, reopened and shared by two stores in one
+ * process, which only an embedded engine has (the schema on PostgreSQL: {@link PostgresStoreTest}).
+ */
 class MigrationAndPersistenceTest {
     @TempDir
     Path tmp;

@@ -22,7 +22,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several stations sharing one database through a Derby network server. */
+/** Several stations sharing one database through a Derby network server (Derby's own, by nature). */
 class NetworkModeTest {
     @TempDir
     Path tmp;

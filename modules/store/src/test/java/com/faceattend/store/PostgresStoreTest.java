@@ -28,8 +28,13 @@ class PostgresStoreTest {
 
     @Test
     void bothEnginesGetTheSameTablesAndColumnsAndVersions() throws Exception {
-        StoreEngine.TestDatabase derby = StoreEngine.DERBY_NETWORK.fresh(tmp.resolve("derby"));
-        StoreEngine.TestDatabase pg = StoreEngine.POSTGRESQL.fresh(tmp.resolve("pg"));
+        try (StoreEngine.TestDatabase derby = StoreEngine.DERBY_NETWORK.fresh(tmp.resolve("derby"));
+                StoreEngine.TestDatabase pg = StoreEngine.POSTGRESQL.fresh(tmp.resolve("pg"))) {
+            sameTablesColumnsAndVersions(derby, pg);
+        }
+    }
+
+    private static void sameTablesColumnsAndVersions(StoreEngine.TestDatabase derby, StoreEngine.TestDatabase pg) throws SQLException {
         derby.open().close();
         pg.open().close();
         TreeSet<String> derbyColumns = new TreeSet<>();
@@ -65,7 +70,7 @@ class PostgresStoreTest {
 
     @Test
     void derbyOnlyFeaturesAreRefusedNamingWhatPostgresOffers() {
-        try (DerbyAttendanceStore store = StoreEngine.POSTGRESQL.fresh(tmp).open()) {
+        try (StoreEngine.TestDatabase db = StoreEngine.POSTGRESQL.fresh(tmp); DerbyAttendanceStore store = db.open()) {
             assertTrue(store.isPostgres());
             StoreException e = assertThrows(StoreException.class, store::userAccounts);
             assertEquals(Problem.Kind.REFUSED, e.kind());

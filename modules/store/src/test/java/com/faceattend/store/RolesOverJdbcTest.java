@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 17: each role's limits hold for a plain JDBC client (DriverManager with the account's user
  * name and password, then SET ROLE), not only inside FaceAttend; nobody may change the audit log.
  * One database with one account per role is shared by the tests (they only read or are refused).
+ * Derby only: FaceAttend's accounts are Derby's (PostgreSQL deployments use PostgreSQL's roles).
  */
 class RolesOverJdbcTest {
     static final String PW = "correct horse 42";

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceEvent.Direction;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,15 +19,18 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import com.faceattend.store.testdb.StoreEngine;
 
-/** Shifts, assignments, holidays, time zone and corrections on a real Derby database, reopened. */
-/** Runs on embedded Derby, on the Derby network server and on PostgreSQL (the same store API and SQL). */
+/**
+ * Shifts, assignments, holidays, time zone and corrections, reopened. Runs on embedded Derby, on
+ * the Derby network server and on PostgreSQL (the same store API and SQL).
+ */
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreEngine.class)
 class ScheduleAndCorrectionStoreTest {
@@ -36,6 +40,17 @@ class ScheduleAndCorrectionStoreTest {
 
     @TempDir
     Path tmp;
+    StoreEngine.TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = engine.fresh(tmp);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
 
     private static AttendanceEvent.PersonRecognized pass(Instant t, String code, Direction d) {
         return new AttendanceEvent.PersonRecognized(t, "gate", code, "ignored", d, 0.7f, 0.9f);
@@ -43,7 +58,6 @@ class ScheduleAndCorrectionStoreTest {
 
     @Test
     void schedulesHolidaysAndZoneSurviveReopeningAndAreAudited() {
-        StoreEngine.TestDatabase db = engine.fresh(tmp);
         WorkShift night = new WorkShift("night", LocalTime.of(22, 0), LocalTime.of(6, 0), 10,
                 EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, DayOfWeek.SUNDAY));
         try (DerbyAttendanceStore store = db.open()) {
@@ -82,7 +96,7 @@ class ScheduleAndCorrectionStoreTest {
 
     @Test
     void badScheduleInputIsNamedWithAFix() {
-        try (DerbyAttendanceStore store = engine.fresh(tmp).open()) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1");
             ScheduleStore s = new ScheduleStore(store);
             StoreException e = assertThrows(StoreException.class, () -> s.assignToDepartment("nope", "R&D", LocalDate.now(), "hr"));
@@ -99,7 +113,7 @@ class ScheduleAndCorrectionStoreTest {
 
     @Test
     void correctionsAreAdditiveAuditedAndChangeWhatReportsRead() {
-        try (DerbyAttendanceStore store = engine.fresh(tmp).open()) {
+        try (DerbyAttendanceStore store = db.open()) {
             addConsented(store, "E1");
             Employee e2 = addConsented(store, "E2");
             store.recordAttendance(pass(T0, "E1", Direction.IN));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code faceattend server}'s Derby network server in its own JVM (its settings are JVM-wide),
  * reached with plain JDBC as any other tool would: without TLS or without the password it refuses.
+ * Derby only by nature (the server is Derby's).
  */
 class SecureNetworkServerTest {
     @TempDir

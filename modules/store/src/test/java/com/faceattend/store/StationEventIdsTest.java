@@ -9,6 +9,7 @@ import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceEvent.Direction;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.Problem;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,27 +18,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 13, migration V7: an event a station delivers twice (after a crash between the central
  * commit and its journal's mark) is stored once, whatever its kind; the second delivery says so.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class StationEventIdsTest {
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
+    @Parameter
+    StoreEngine engine;
     @TempDir
     Path tmp;
+    StoreEngine.TestDatabase db;
     DerbyAttendanceStore store;
 
     @BeforeEach
     void open() {
-        store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"));
+        db = engine.fresh(tmp);
+        store = db.open();
         store.addEmployee("E1", "Ann", null, T0);
     }
 
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 13: the change sequence stations follow (V8) and their heartbeats, on a real Derby
@@ -23,13 +29,28 @@ import org.junit.jupiter.api.io.TempDir;
  * refused change writes none, and concurrent writers still get strictly increasing numbers that
  * a reader never sees out of order.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class StationSyncStoreTest {
     @TempDir
     Path tmp;
+    @Parameter
+    StoreEngine engine;
+    StoreEngine.TestDatabase db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = engine.fresh(tmp);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
 
     @Test
     void everyGalleryChangeWritesOneRowInItsOwnTransaction() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             GalleryChanges feed = new GalleryChanges(store);
             assertEquals(0, feed.latest());
             store.enrol("E1", "Ann", null, StoreTestSupport.CONSENT,
@@ -60,7 +81,7 @@ class StationSyncStoreTest {
 
     @Test
     void concurrentChangesAreNumberedInCommitOrderSoAFollowerMissesNone() throws Exception {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             int people = 4;
             int rounds = 15;
             for (int p = 0; p < people; p++) {
@@ -106,7 +127,7 @@ class StationSyncStoreTest {
 
     @Test
     void heartbeatsAreRewrittenPerStationAndGoOfflineAfterThreeMissedIntervals() {
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (DerbyAttendanceStore store = db.open()) {
             StationHeartbeats beats = new StationHeartbeats(store);
             Instant t0 = Instant.parse("2026-11-30T08:00:00Z");
             Duration every = Duration.ofSeconds(2);

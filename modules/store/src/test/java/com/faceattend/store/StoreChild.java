@@ -15,6 +15,9 @@ public final class StoreChild {
     private StoreChild() {
     }
 
+    /** The boot secret of the database a {@code serve} child serves. */
+    static final BootSecret SERVER_SECRET = BootSecret.password("child-server-boot-secret", "the test's passphrase");
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
         switch (args[0]) {
@@ -31,7 +34,7 @@ public final class StoreChild {
                 Thread.sleep(600_000);
             }
             case "serve" -> { // serve DIR SECRETS PORT [plain|tls] [bind]
-                BootSecret secret = BootSecret.password("child-server-boot-secret", "the test's passphrase");
+                BootSecret secret = SERVER_SECRET;
                 try (SecureNetworkServer server = SecureNetworkServer.start(dir, secret, Path.of(args[2]),
                         java.net.InetAddress.getByName(args.length > 5 ? args[5] : "127.0.0.1"), Integer.parseInt(args[3]),
                         "plain".equals(args[4]))) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18, items 4 and 6: real processes killed with SIGKILL (kill -9) at the worst moments of an
- * erasure and of the first start; the next open must finish the job.
+ * erasure and of the first start; the next open must finish the job. Embedded Derby only: the
+ * crash is the process that owns the database files.
  */
 class StoreCrashTest {
     @TempDir

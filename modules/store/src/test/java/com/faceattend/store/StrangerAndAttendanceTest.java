@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceEvent.Direction;
 import com.faceattend.spi.Embedding;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import com.faceattend.store.testdb.StoreEngine;
 
 /** Runs on embedded Derby, on the Derby network server and on PostgreSQL (the same store API and SQL). */
 @ParameterizedClass(name = "{0}")
@@ -37,16 +37,19 @@ class StrangerAndAttendanceTest {
 
     @TempDir
     Path tmp;
+    StoreEngine.TestDatabase db;
     DerbyAttendanceStore store;
 
     @BeforeEach
     void open() {
-        store = engine.fresh(tmp).open();
+        db = engine.fresh(tmp);
+        store = db.open();
     }
 
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     static AttendanceEvent.PersonRecognized pass(Instant t, String station, String code, Direction d) {

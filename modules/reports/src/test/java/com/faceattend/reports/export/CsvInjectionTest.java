@@ -9,6 +9,7 @@ import com.faceattend.reports.ReportRequest;
 import com.faceattend.reports.ReportService;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.testdb.StoreEngine;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 18, item 9: names and departments that a spreadsheet would run as formulas are written as text. */
 class CsvInjectionTest {
@@ -29,10 +32,12 @@ class CsvInjectionTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void formulaLikeNamesAndDepartmentsReachTheCsvAsText() throws Exception {
+    /** The hostile text goes through the database (embedded Derby, Derby network server, PostgreSQL) unchanged. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreEngine.class)
+    void formulaLikeNamesAndDepartmentsReachTheCsvAsText(StoreEngine engine) throws Exception {
         Path csvFile = tmp.resolve("march.csv");
-        try (DerbyAttendanceStore store = DerbyAttendanceStore.openEmbedded(tmp.resolve("db"))) {
+        try (StoreEngine.TestDatabase db = engine.fresh(tmp); DerbyAttendanceStore store = db.open()) {
             Instant consent = Instant.parse("2026-01-01T00:00:00Z");
             for (int i = 0; i < HOSTILE.size(); i++) {
                 String code = i == 0 ? "=1+2" : "E" + i;

@@ -10,6 +10,7 @@ import com.faceattend.store.CorrectionStore;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.ScheduleStore;
 import com.faceattend.store.WorkShift;
+import com.faceattend.store.testdb.StoreEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -21,13 +22,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Today dashboard's numbers on a real Derby database (Europe/Berlin, Tuesday 3 March 2026), the
+ * The Today dashboard's numbers on a real database (Europe/Berlin, Tuesday 3 March 2026), the
  * answers worked out by hand. Office works the day shift 09:00–17:00 with 5 minutes' grace; Night
  * works 22:00–06:00.
  * <ul>
@@ -38,18 +42,25 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>FR (no shift): in 10:00 → present; FX (no shift): no pass → unscheduled.</li>
  * <li>On Friday 6 March, a holiday, everybody is off.</li>
  * </ul>
+ * Runs on embedded Derby, the Derby network server and PostgreSQL.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreEngine.class)
 class TodayServiceTest {
+    @Parameter
+    StoreEngine engine;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final LocalDate TUESDAY = LocalDate.of(2026, 3, 3);
 
     @TempDir
     static Path dir;
+    static StoreEngine.TestDatabase db;
     static DerbyAttendanceStore store;
 
-    @BeforeAll
-    static void organisation() {
-        store = DerbyAttendanceStore.openEmbedded(dir.resolve("db"));
+    @BeforeParameterizedClassInvocation
+    static void organisation(StoreEngine engine) {
+        db = engine.fresh(dir.resolve(engine.name()));
+        store = db.open();
         Instant consent = Instant.parse("2026-01-01T00:00:00Z");
         for (String[] e : new String[][] {{"ON", "Office"}, {"LT", "Office"}, {"AB", "Office"}, {"MN", "Office"},
             {"NI", "Night"}, {"FR", null}, {"FX", null}}) {
@@ -78,9 +89,10 @@ class TodayServiceTest {
         new AlertStore(store).recordSpoof(new AttendanceEvent.SpoofSuspected(at("07:30"), "front door", "ON", 0.1f));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         store.close();
+        db.close();
     }
 
     @Test

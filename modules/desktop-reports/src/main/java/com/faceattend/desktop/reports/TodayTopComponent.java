@@ -128,7 +128,8 @@ public final class TodayTopComponent extends TopComponent {
         for (int i = 0; i < counts.length; i++) {
             people[i] = Tables.readOnly(Bundle.COL_Name(), Bundle.COL_Code(), Bundle.COL_Dept(), Bundle.COL_Shift(),
                     Bundle.COL_FirstIn(), Bundle.COL_LastOut(), Bundle.COL_LateMin(), Bundle.COL_Remarks());
-            JTable table = Tables.sortable(people[i], 150, 60, 100, 60, 95, 95, 80, 160);
+            // room for a full name ("Lin-Manuel Miranda") and the "Department" and "Late (min)" headings
+            JTable table = Tables.sortable(people[i], 170, 50, 100, 55, 75, 75, 80, 100);
             table.setToolTipText(Bundle.HINT_OpenTimesheet());
             table.setName("today." + LIST_NAMES[i]);
             table.addMouseListener(new MouseAdapter() {

@@ -102,6 +102,7 @@ public final class AlertsTopComponent extends TopComponent {
         bar.add(count);
         add(bar, BorderLayout.NORTH);
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setName("alerts.table");
         table.getColumnModel().getColumn(3).setPreferredWidth(360);
         add(new JScrollPane(table), BorderLayout.CENTER);
         kind.addActionListener(e -> refresh());

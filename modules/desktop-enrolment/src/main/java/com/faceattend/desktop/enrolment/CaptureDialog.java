@@ -70,6 +70,10 @@ final class CaptureDialog {
         south.add(feedback, BorderLayout.NORTH);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         JButton close = new JButton(Bundle.BTN_Close());
+        close.setName("capture.close");
+        take.setName("capture.take");
+        save.setName("capture.save");
+        feedback.setName("capture.feedback");
         buttons.add(take);
         buttons.add(save);
         buttons.add(close);

@@ -181,8 +181,9 @@ public final class EmployeesTopComponent extends TopComponent {
         return b;
     }
 
+    /** Each time it comes to the front: people may have been added elsewhere (Getting started, an import). */
     @Override
-    protected void componentOpened() {
+    protected void componentShowing() {
         refresh();
     }
 

@@ -99,6 +99,10 @@ public final class FirstStartTopComponent extends TopComponent {
         zone.setEditable(true);
         zone.setSelectedItem(ZoneId.systemDefault().getId());
         shiftName.setName("firststart.shift");
+        shiftStart.setName("firststart.shiftStart");
+        shiftEnd.setName("firststart.shiftEnd");
+        previewButton.setName("firststart.preview");
+        stepLabel.setName("firststart.step");
         previewButton.addActionListener(e -> togglePreview());
         JPanel src = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
         src.add(source);
@@ -286,9 +290,17 @@ public final class FirstStartTopComponent extends TopComponent {
         }
     }
 
+    /** What earlier steps stored: shown again, so going through the set-up a second time keeps it. */
+    private record Stored(String source, ZoneId zone) {
+    }
+
     @Override
     protected void componentOpened() {
-        Background.run(Bundle.savingStep(), () -> Suite.services().settings().source(), s -> {
+        Background.run(Bundle.savingStep(), () -> new Stored(Suite.services().settings().source(), storedZone()), stored -> {
+            if (stored.zone() != null) {
+                zone.setSelectedItem(stored.zone().getId());
+            }
+            String s = stored.source();
             if (source.getText().isBlank()) {
                 source.setText(s.isBlank() ? "0" : s);
                 if (!s.isBlank() && step == 1) {
@@ -296,6 +308,15 @@ public final class FirstStartTopComponent extends TopComponent {
                 }
             }
         });
+    }
+
+    private static ZoneId storedZone() {
+        try {
+            return new com.faceattend.store.ScheduleStore(Suite.services().store()).organisationZone().orElse(null);
+        } catch (RuntimeException e) { // not signed in yet, or no database: the computer's zone stays offered
+            LOG.fine(() -> "first start: no stored zone: " + e.getMessage());
+            return null;
+        }
     }
 
     @Override

@@ -72,7 +72,9 @@ public final class AuditTopComponent extends TopComponent {
         filters.add(show);
         filters.add(status);
         add(filters, BorderLayout.NORTH);
-        add(new JScrollPane(Tables.sortable(rows, 150, 120, 130, 520, 130, 100)), BorderLayout.CENTER);
+        javax.swing.JTable table = Tables.sortable(rows, 150, 120, 130, 520, 130, 100);
+        table.setName("audit.table");
+        add(new JScrollPane(table), BorderLayout.CENTER);
     }
 
     @Override

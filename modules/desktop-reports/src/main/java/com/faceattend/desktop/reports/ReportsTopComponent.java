@@ -120,6 +120,7 @@ public final class ReportsTopComponent extends TopComponent {
         rows.add(bar);
         rows.add(exports);
         add(rows, BorderLayout.NORTH);
+        tabs.setName("reports.tabs");
         tabs.addTab(Bundle.TAB_Timesheet(), new JScrollPane(timesheetTable));
         tabs.addTab(Bundle.TAB_Roster(), new JScrollPane(Tables.sortable(roster, 100, 80, 80, 80, 80, 100)));
         tabs.addTab(Bundle.TAB_Charts(), charts);

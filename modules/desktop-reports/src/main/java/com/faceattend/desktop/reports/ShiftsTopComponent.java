@@ -91,7 +91,9 @@ public final class ShiftsTopComponent extends TopComponent {
         JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
         top.add(new JLabel(Bundle.LBL_Zone()));
         top.add(zone);
-        top.add(button(Bundle.BTN_SaveZone(), () -> {
+        zone.setName("shifts.zone");
+        status.setName("shifts.status");
+        top.add(button(Bundle.BTN_SaveZone(), "shifts.saveZone", () -> {
             ZoneId z = ShiftInput.zone(zone.getText());
             return change(s -> s.setOrganisationZone(z, Suite.actor()), z.getId());
         }));
@@ -99,6 +101,7 @@ public final class ShiftsTopComponent extends TopComponent {
         add(top, BorderLayout.NORTH);
 
         JTabbedPane tabs = new JTabbedPane();
+        tabs.setName("shifts.tabs");
         tabs.addTab(Bundle.TAB_Shifts(), shiftsTab());
         tabs.addTab(Bundle.TAB_Assignments(), assignmentsTab());
         tabs.addTab(Bundle.TAB_Holidays(), holidaysTab());
@@ -119,12 +122,18 @@ public final class ShiftsTopComponent extends TopComponent {
             days[d.ordinal()] = new JCheckBox(d.getDisplayName(TextStyle.SHORT, Locale.getDefault()), d.getValue() <= 5);
             form.add(days[d.ordinal()]);
         }
-        form.add(button(Bundle.BTN_SaveShift(), () -> {
+        shiftName.setName("shifts.name");
+        start.setName("shifts.start");
+        end.setName("shifts.end");
+        grace.setName("shifts.grace");
+        form.add(button(Bundle.BTN_SaveShift(), "shifts.save", () -> {
             WorkShift shift = ShiftInput.shift(shiftName.getText(), start.getText(), end.getText(), grace.getText(), chosenDays());
             return change(s -> s.saveShift(shift, Suite.actor()), shift.name());
         }));
         form.setToolTipText(Bundle.HINT_Overnight());
-        return tab(form, Tables.sortable(shifts, 120, 70, 70, 80, 220, 80));
+        javax.swing.JTable table = Tables.sortable(shifts, 120, 70, 70, 80, 220, 80);
+        table.setName("shifts.table");
+        return tab(form, table);
     }
 
     private JPanel assignmentsTab() {
@@ -139,7 +148,7 @@ public final class ShiftsTopComponent extends TopComponent {
         form.add(who);
         form.add(new JLabel(Bundle.LBL_AssignFrom()));
         form.add(assignFrom);
-        form.add(button(Bundle.BTN_Assign(), () -> {
+        form.add(button(Bundle.BTN_Assign(), "shifts.assign", () -> {
             String shift = ShiftInput.text("shift", (String) assignShift.getSelectedItem());
             String target = ShiftInput.text("who", who.getText());
             LocalDate from = ShiftInput.date("from", assignFrom.getText());
@@ -161,12 +170,15 @@ public final class ShiftsTopComponent extends TopComponent {
         form.add(holidayDate);
         form.add(new JLabel(Bundle.LBL_HolidayName()));
         form.add(holidayName);
-        form.add(button(Bundle.BTN_AddHoliday(), () -> {
+        holidayDate.setName("holidays.date");
+        holidayName.setName("holidays.name");
+        holidayTable.setName("holidays.table");
+        form.add(button(Bundle.BTN_AddHoliday(), "holidays.add", () -> {
             LocalDate date = ShiftInput.date("date", holidayDate.getText());
             String name = ShiftInput.text("name", holidayName.getText());
             return change(s -> s.addHoliday(date, name, Suite.actor()), date + " " + name);
         }));
-        form.add(button(Bundle.BTN_RemoveHoliday(), () -> {
+        form.add(button(Bundle.BTN_RemoveHoliday(), "holidays.remove", () -> {
             int row = holidayTable.getSelectedRow();
             if (row < 0) {
                 return null;
@@ -196,8 +208,9 @@ public final class ShiftsTopComponent extends TopComponent {
     }
 
     /** A button whose work is checked on the Swing thread (bad fields explained) and stored in the background. */
-    private JButton button(String text, Callable<Runnable> prepare) {
+    private JButton button(String text, String name, Callable<Runnable> prepare) {
         JButton b = new JButton(text);
+        b.setName(name);
         b.addActionListener(e -> {
             try {
                 Runnable store = prepare.call();
@@ -222,8 +235,9 @@ public final class ShiftsTopComponent extends TopComponent {
         });
     }
 
+    /** Each time it comes to the front: Getting started or the command line may have changed the schedule. */
     @Override
-    protected void componentOpened() {
+    protected void componentShowing() {
         load();
     }
 

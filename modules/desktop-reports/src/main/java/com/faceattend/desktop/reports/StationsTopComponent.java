@@ -66,7 +66,9 @@ public final class StationsTopComponent extends TopComponent {
         setLayout(new BorderLayout(6, 6));
         heading.setBorder(BorderFactory.createEmptyBorder(6, 6, 0, 6));
         add(heading, BorderLayout.NORTH);
-        add(new JScrollPane(Tables.sortable(rows, 160, 80, 200, 90, 80, 70, 110, 140)), BorderLayout.CENTER);
+        javax.swing.JTable table = Tables.sortable(rows, 160, 80, 200, 90, 80, 70, 110, 140);
+        table.setName("stations.table");
+        add(new JScrollPane(table), BorderLayout.CENTER);
     }
 
     @Override

@@ -79,6 +79,9 @@ public final class TodayTopComponent extends TopComponent {
     private static final int REFRESH_MS = 5_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    /** Stable names of the people lists, in the order of {@link #counts}. */
+    private static final String[] LIST_NAMES = {"present", "late", "absent", "expected", "off", "unscheduled"};
+
     private final JLabel heading = new JLabel(" ");
     private final Count[] counts = {new Count(Bundle.LBL_Present()), new Count(Bundle.LBL_Late()),
         new Count(Bundle.LBL_Absent()), new Count(Bundle.LBL_Expected()), new Count(Bundle.LBL_Off()),
@@ -125,8 +128,10 @@ public final class TodayTopComponent extends TopComponent {
         for (int i = 0; i < counts.length; i++) {
             people[i] = Tables.readOnly(Bundle.COL_Name(), Bundle.COL_Code(), Bundle.COL_Dept(), Bundle.COL_Shift(),
                     Bundle.COL_FirstIn(), Bundle.COL_LastOut(), Bundle.COL_LateMin(), Bundle.COL_Remarks());
-            JTable table = Tables.sortable(people[i], 150, 60, 100, 60, 95, 95, 80, 160);
+            // room for a full name ("Lin-Manuel Miranda") and the "Department" and "Late (min)" headings
+            JTable table = Tables.sortable(people[i], 170, 50, 100, 55, 75, 75, 80, 100);
             table.setToolTipText(Bundle.HINT_OpenTimesheet());
+            table.setName("today." + LIST_NAMES[i]);
             table.addMouseListener(new MouseAdapter() {
                 @Override
                 public void mouseClicked(MouseEvent e) {
@@ -139,9 +144,12 @@ public final class TodayTopComponent extends TopComponent {
             });
             lists.addTab(counts[i].title, new JScrollPane(table));
         }
+        lists.setName("today.lists");
         lists.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT); // one row of tabs, however narrow the window
         JPanel side = new JPanel(new GridLayout(3, 1, 0, 6));
-        side.add(titled(Bundle.TITLE_Latest(), Tables.sortable(latest, 70, 140, 110, 50)));
+        JTable latestTable = Tables.sortable(latest, 70, 140, 110, 50);
+        latestTable.setName("today.latest");
+        side.add(titled(Bundle.TITLE_Latest(), latestTable));
         side.add(titled(Bundle.TITLE_Alerts(), Tables.sortable(alerts, 70, 90, 110, 80)));
         side.add(titled(Bundle.TITLE_Stations(), Tables.sortable(stations, 180, 90)));
         side.setPreferredSize(new java.awt.Dimension(Math.round(380 * UIManager.getFont("Label.font").getSize2D() / 12f), 10));

@@ -101,6 +101,8 @@ public final class SettingsTopComponent extends TopComponent {
     private final JComboBox<String> look = new JComboBox<>(new String[] {Bundle.OPT_Light(), Bundle.OPT_Dark()});
     private final transient Map<String, JComponent> fields = new HashMap<>();
     private final DoorHardwarePanel door = new DoorHardwarePanel();
+    /** The stored settings the fields were last filled from; null before the first load. */
+    private transient SuiteSettings shown;
 
     public SettingsTopComponent() {
         setName(Bundle.CTL_SettingsTopComponent());
@@ -153,6 +155,8 @@ public final class SettingsTopComponent extends TopComponent {
         livenessThreshold.setEditor(new JSpinner.NumberEditor(livenessThreshold, "0.00"));
         maxWidth.setEditor(new JSpinner.NumberEditor(maxWidth, "0"));
         source.setName("settings.source");
+        threshold.setName("settings.strangers");
+        status.setName("settings.status");
     }
 
     private int row(JPanel form, int y, String label, JComponent editor, String help, String field, JComponent marked) {
@@ -199,6 +203,22 @@ public final class SettingsTopComponent extends TopComponent {
         door.load();
     }
 
+    /**
+     * Back in front: when the stored settings changed meanwhile (Getting started sets the source), shows
+     * them, so a Save here cannot put back what was shown before; otherwise keeps what is being edited.
+     */
+    @Override
+    protected void componentShowing() {
+        SuiteSettings before = shown;
+        if (before != null) {
+            Background.run(Bundle.loadingSettings(), () -> Suite.services().settings(), now -> {
+                if (!now.equals(before) && before == shown) {
+                    load();
+                }
+            });
+        }
+    }
+
     private void load() {
         Background.run(Bundle.loadingSettings(), () -> {
             SuiteServices s = Suite.services();
@@ -212,6 +232,7 @@ public final class SettingsTopComponent extends TopComponent {
 
     private void show(Loaded l) {
         SuiteSettings s = l.settings();
+        shown = s;
         fill(detector, l.detectors(), s.detectorId());
         fill(embedder, l.embedders(), s.embedderId());
         fill(livenessProvider, l.liveness(), s.livenessId());
@@ -263,7 +284,10 @@ public final class SettingsTopComponent extends TopComponent {
                 java.awt.EventQueue.invokeLater(() -> mark(e.field()));
                 throw e;
             }
-        }, ok -> status.setText(Bundle.MSG_Saved()));
+        }, ok -> {
+            shown = s;
+            status.setText(Bundle.MSG_Saved());
+        });
     }
 
     private void mark(String field) {

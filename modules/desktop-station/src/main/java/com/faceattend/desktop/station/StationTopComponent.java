@@ -88,6 +88,7 @@ public final class StationTopComponent extends TopComponent {
         start.setName("station.start");
         stop.setName("station.stop");
         kiosk.setName("station.kiosk");
+        status.setName("station.status");
         bar.add(start);
         bar.add(stop);
         bar.addSeparator();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input in the real window: each problem must show a dialog that says what happened and what
- * to do, without a stack trace, and the suite must keep running.
+ * to do, without a stack trace, and the suite must keep running. (A missing camera is met in
+ * {@link DesktopSuiteUiTest}: Getting started's capture window finds no webcam on a build machine.)
  */
 class BadInputUiTest {
     @TempDir
@@ -36,26 +37,6 @@ class BadInputUiTest {
                 suite.waitForLog(Pattern.compile("station stopped: .*(another|in use)"));
                 Thread.sleep(2000);
                 SuiteProcess.grab(display, shots.resolve("problem-database-locked.png"));
-                assertTrue(suite.isAlive(), "the suite must keep running after the problem");
-            } finally {
-                suite.stop();
-            }
-        }
-        assertNoErrorsLogged();
-    }
-
-    /** The station's camera is not connected (there is no camera 7 on a build machine). */
-    @Test
-    void missingCameraGivesADialogNotACrash() throws Exception {
-        SuiteProcess.requireBuilt();
-        Path shots = SuiteProcess.screenshots();
-        try (VirtualDisplay display = VirtualDisplay.start(tmp.resolve("xvfb.log"))) {
-            SuiteProcess suite = SuiteProcess.launch(display, tmp, tmp.resolve("data"), "--station-source", "7", "--start-station");
-            try {
-                String shown = suite.waitForLog(Pattern.compile("Problems\\]: run the station: .*"));
-                assertTrue(shown.contains("camera 7") || shown.contains("Camera 7"), "the dialog names the camera: " + shown);
-                Thread.sleep(2000);
-                SuiteProcess.grab(display, shots.resolve("problem-camera-missing.png"));
                 assertTrue(suite.isAlive(), "the suite must keep running after the problem");
             } finally {
                 suite.stop();

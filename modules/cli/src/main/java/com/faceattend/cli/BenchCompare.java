@@ -33,9 +33,10 @@ final class BenchCompare {
     int limit;
     @Option(names = "--quick", description = "Smoke run: --limit " + ComparisonSettings.QUICK_LIMIT + ", face-api.js on the same items.")
     boolean quick;
-    @Option(names = "--faceapi-pairs", paramLabel = "N",
+    // defaultValue, not only the field's value: inside an argument group picocli's help sees no field value ("null")
+    @Option(names = "--faceapi-pairs", paramLabel = "N", defaultValue = "" + ComparisonSettings.FACE_API_PAIRS_PER_FOLD,
             description = "LFW pairs per fold for face-api.js, slow on its WASM backend (default: ${DEFAULT-VALUE}; 0 = as the other rows).")
-    int faceApiPairs = ComparisonSettings.full().faceApiPairsPerFold();
+    int faceApiPairs = ComparisonSettings.FACE_API_PAIRS_PER_FOLD;
     @Option(names = "--no-faceapi", description = "Leave the face-api.js reference out (it needs Node.js, and npm's registry on first use).")
     boolean noFaceApi;
     @Option(names = "--faceapi-cache", paramLabel = "DIR", description = "Where face-api.js is installed (default: ~/.cache/faceattend/faceapi).")

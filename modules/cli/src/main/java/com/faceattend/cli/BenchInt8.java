@@ -21,7 +21,9 @@ final class BenchInt8 {
     Path lfw;
     @Option(names = "--pairs-per-fold", paramLabel = "N", description = "At most N pairs per fold (default: all).")
     int perFold;
-    @Option(names = "--detector", description = "Detector that finds the faces (default: ${DEFAULT-VALUE}).")
+    // defaultValue, not only the field's value: inside an argument group picocli's help sees no field value ("null")
+    @Option(names = "--detector", defaultValue = UltraFaceDetectorProvider.ID,
+            description = "Detector that finds the faces, the same for both embedders (default: ${DEFAULT-VALUE}).")
     String detector = UltraFaceDetectorProvider.ID;
 
     int run(ProviderRegistry registry, PrintWriter out, PrintWriter err) {

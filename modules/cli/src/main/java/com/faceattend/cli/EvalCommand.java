@@ -144,7 +144,7 @@ final class EvalCommand {
         "Closed set: enrol the first K photos (name order) of everyone, probe with the rest: rank-1.",
         "Open set (person-disjoint): of the people with more than K photos, every other one (name order) is enrolled with",
         "their first K photos and probes with the rest; everyone else (and people with K photos or fewer) is a stranger.",
-        "Reports FNIR at FPIR 1% and FPIR/FNIR at the station setting (--accept-strangers), with 95% Wilson intervals."})
+        "Reports FNIR at FPIR 1%% and FPIR/FNIR at the station setting (--accept-strangers), with 95%% Wilson intervals."})
     static final class Identify implements Callable<Integer> {
         @ParentCommand
         EvalCommand parent;

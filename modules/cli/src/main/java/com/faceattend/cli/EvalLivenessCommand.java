@@ -46,8 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "liveness", description = {
     "Liveness error rates (ISO/IEC 30107-3) on live and attack photos, through the station's detector and liveness check.",
     "APCER = attacks accepted (per attack type and pooled), BPCER = live people rejected, at --threshold and at",
-    "APCER 1/5/10 %; 95 % Wilson intervals; images where no face is found are counted apart.",
-    "Also: each half of the subjects judged at the threshold set on the other half (BPCER <= 5 %)."})
+    "APCER 1/5/10 %%; 95 %% Wilson intervals; images where no face is found are counted apart.",
+    "Also: each half of the subjects judged at the threshold set on the other half (BPCER <= 5 %%)."})
 final class EvalLivenessCommand implements Callable<Integer> {
     @ParentCommand
     EvalCommand parent;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shape of {@code employees export}: plain maps with ISO-8601 UTC times, stable field order. */
+/** The JSON shape of {@code employees export}: plain maps with ISO-8601 UTC times and dates, stable field order. */
 final class PersonalDataJson {
     private PersonalDataJson() {
     }
@@ -22,6 +22,9 @@ final class PersonalDataJson {
         person.put("department", e.department());
         person.put("consentRecordedAt", str(e.consentRecordedAt()));
         person.put("active", e.active());
+        // ISO dates (yyyy-mm-dd), null when not recorded: part of what the store holds about the person
+        person.put("hireDate", str(e.hireDate()));
+        person.put("leaveDate", str(e.leaveDate()));
         root.put("employee", person);
         root.put("faceTemplates", d.templates().stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();

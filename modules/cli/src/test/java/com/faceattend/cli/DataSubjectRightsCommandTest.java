@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.Embedding;
 import com.faceattend.store.DerbyAttendanceStore;
+import com.faceattend.store.EmploymentDates;
 import com.faceattend.store.StoreKeys;
 import com.faceattend.store.TemplateToSave;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,7 @@ class DataSubjectRightsCommandTest {
             store.addTemplates("DS1", List.of(new TemplateToSave(new Embedding("m@1", v), 0.9f)), "op");
             store.recordAttendance(new AttendanceEvent.PersonRecognized(Instant.now().minusSeconds(3600), "gate", "DS1", "x",
                     AttendanceEvent.Direction.IN, 0.8f, 0.9f));
+            new EmploymentDates(store).set("DS1", LocalDate.of(2024, 3, 1), LocalDate.of(2026, 12, 31), "op");
         }
         Cli.Result export = Cli.run(data, "employees", "export", "DS1");
         assertEquals(ExitCode.OK, export.exitCode(), export.toString());
@@ -43,6 +46,8 @@ class DataSubjectRightsCommandTest {
         assertEquals(1, json.at("/faceTemplates/0/count").asInt());
         assertEquals("m@1", json.at("/faceTemplates/0/model").asText());
         assertEquals(1, json.at("/attendance").size());
+        assertEquals("2024-03-01", json.at("/employee/hireDate").asText());
+        assertEquals("2026-12-31", json.at("/employee/leaveDate").asText());
         assertFalse(export.out().contains("1000.0") || export.out().contains("1000.37"), "no template values: " + export.out());
 
         Path file = tmp.resolve("out/ds1.json");

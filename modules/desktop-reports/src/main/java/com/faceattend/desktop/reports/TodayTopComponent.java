@@ -1,6 +1,7 @@
 package com.faceattend.desktop.reports;
 
 import com.faceattend.desktop.support.Background;
+import com.faceattend.desktop.support.Startup;
 import com.faceattend.desktop.support.Suite;
 import com.faceattend.reports.charts.ReportCharts;
 import com.faceattend.reports.rules.DayRecord;
@@ -100,6 +101,7 @@ public final class TodayTopComponent extends TopComponent {
     private transient DerbyAttendanceStore listenedStore;
     private transient TodayOverview shown;
     private boolean warned;
+    private boolean readOnce;
     private String loggedNumbers;
 
     public TodayTopComponent() {
@@ -208,7 +210,10 @@ public final class TodayTopComponent extends TopComponent {
                     LOG.log(Level.WARNING, "cannot " + Bundle.reading(), e);
                     warned = true;
                 }
-                EventQueue.invokeLater(() -> heading.setText(Bundle.ERR_Reading(e.getMessage())));
+                EventQueue.invokeLater(() -> {
+                    heading.setText(Bundle.ERR_Reading(e.getMessage()));
+                    firstRead();
+                });
             } finally {
                 reading.set(false);
             }
@@ -219,6 +224,24 @@ public final class TodayTopComponent extends TopComponent {
         if (listenedStore != store) {
             store.addEmployeeListener(employeeChanged);
             listenedStore = store;
+        }
+    }
+
+    /**
+     * The first read (today's numbers, or why there are none: no sign-in yet, database locked),
+     * once painted, is when the suite is ready for work; see {@link Startup#ready}. The paint the
+     * new numbers asked for runs before a task queued after it. When another window came to the
+     * front meanwhile ({@code --show station}), the read itself is.
+     */
+    private void firstRead() {
+        if (!readOnce) {
+            readOnce = true;
+            if (isShowing()) {
+                repaint();
+                EventQueue.invokeLater(() -> Startup.ready("Today window painted with the numbers"));
+            } else {
+                Startup.ready("Today read, behind another window");
+            }
         }
     }
 
@@ -266,6 +289,7 @@ public final class TodayTopComponent extends TopComponent {
             chart.revalidate();
         }
         shown = t;
+        firstRead();
     }
 
     /**

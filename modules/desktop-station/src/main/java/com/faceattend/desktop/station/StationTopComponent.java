@@ -50,7 +50,6 @@ import org.openide.windows.WindowManager;
 @NbBundle.Messages({"CTL_StationAction=Station", "CTL_StationTopComponent=Station",
     "HINT_StationTopComponent=Live recognition at this station",
     "BTN_Start=Start", "BTN_Stop=Stop", "BTN_Kiosk=Kiosk mode",
-    "LBL_NoVideo=Station stopped. Choose a source in Settings, then press Start.",
     "LBL_Starting=Loading models and employees…", "LBL_Feed=Latest check-ins",
     "# {0} - source", "# {1} - people", "LBL_Running=Watching {0} — {1} people enrolled",
     "LBL_Stopped=Stopped", "# {0} - frames", "# {1} - fps", "LBL_Finished=Stopped after {0} frames ({1} fps)"})
@@ -61,7 +60,8 @@ public final class StationTopComponent extends TopComponent {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int FEED_SIZE = 50;
 
-    private final VideoPanel video = new VideoPanel(Bundle.LBL_NoVideo());
+    // the text follows the saved settings each time the window shows (see showPrompt)
+    private final VideoPanel video = new VideoPanel(" ");
     private final JPanel videoHolder = new JPanel(new BorderLayout());
     private final DefaultListModel<FeedEntry> feed = new DefaultListModel<>();
     private final JButton start = new JButton(Bundle.BTN_Start());
@@ -128,6 +128,24 @@ public final class StationTopComponent extends TopComponent {
         }
     }
 
+    /** Settings may have changed while another window was in front: say the next step again. */
+    @Override
+    protected void componentShowing() {
+        showPrompt();
+    }
+
+    /** While stopped: "choose a source in Settings" or "press Start", whichever applies now. */
+    private void showPrompt() {
+        if (session != null && session.isRunning()) {
+            return;
+        }
+        try {
+            video.setPlaceholder(StationPrompt.whileStopped(Suite.services().settings()));
+        } catch (RuntimeException e) { // an unreadable settings file: Start explains it
+            LOG.fine(() -> "station prompt: " + e.getMessage());
+        }
+    }
+
     void startStation() {
         if (session != null && session.isRunning()) {
             return;
@@ -174,6 +192,7 @@ public final class StationTopComponent extends TopComponent {
         fps.setText(" ");
         status.setText(stats == null ? Bundle.LBL_Stopped()
                 : Bundle.LBL_Finished(stats.frames(), String.format(Locale.ROOT, "%.1f", stats.framesPerSecond())));
+        showPrompt(); // a start that failed before the first frame no longer says "Loading models…"
     }
 
     private void paintLatest() {

@@ -46,6 +46,14 @@ final class VideoPanel extends JComponent {
         repaint();
     }
 
+    /** The text shown while there is no picture; a picture still showing stays. */
+    void setPlaceholder(String text) {
+        placeholder = text;
+        if (image == null) {
+            repaint();
+        }
+    }
+
     void clear(String text) {
         image = null;
         faces = List.of();
@@ -65,7 +73,12 @@ final class VideoPanel extends JComponent {
                 g.setColor(new Color(0xB0, 0xB8, 0xC0));
                 g.setFont(getFont().deriveFont(Font.PLAIN, 16f));
                 FontMetrics fm = g.getFontMetrics();
-                g.drawString(placeholder, (getWidth() - fm.stringWidth(placeholder)) / 2, getHeight() / 2);
+                List<String> lines = wrap(placeholder, fm, getWidth() - 48);
+                int y = (getHeight() - lines.size() * fm.getHeight()) / 2 + fm.getAscent();
+                for (String line : lines) {
+                    g.drawString(line, (getWidth() - fm.stringWidth(line)) / 2, y);
+                    y += fm.getHeight();
+                }
                 return;
             }
             double scale = Math.min(getWidth() / (double) image.getWidth(), getHeight() / (double) image.getHeight());
@@ -80,6 +93,21 @@ final class VideoPanel extends JComponent {
         } finally {
             g.dispose();
         }
+    }
+
+    /** Breaks {@code text} at spaces into lines at most {@code width} wide (a longer word gets a line of its own). */
+    static List<String> wrap(String text, FontMetrics fm, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (!line.isEmpty() && fm.stringWidth(line + " " + word) > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static void paintFace(Graphics2D g, FrameAnalysis.FaceView f, double scale, int ox, int oy, int panelHeight) {

@@ -206,42 +206,18 @@ class ManyStationsSyncTest {
 
     /**
      * A door camera, as a folder: walk-pasts of the two people in turn (photos not used for
-     * enrolment), each followed by frames of the empty doorway so the station's face track ends and
-     * the next walk-past is a new pass; long enough to outlast the test.
+     * enrolment); long enough to outlast the test.
      */
     private Path loopingFrames() throws IOException {
-        Path frames = Files.createDirectories(tmp.resolve("door"));
-        Path empty = tmp.resolve("empty-doorway.jpg");
-        BufferedImage doorway = new BufferedImage(180, 200, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = doorway.createGraphics();
-        g.setColor(new Color(0x8a8f96));
-        g.fillRect(0, 0, 180, 200);
-        g.dispose();
-        ImageIO.write(doorway, "jpg", empty.toFile());
-        int n = 0;
-        for (int pass = 0; pass < 300; pass++) {
-            String person = pass % 2 == 0 ? GONE : KEPT;
-            for (int k = 0; k < 4; k++) {
-                Path photo = Cli.data().resolve("faces94/identities/" + person + "/" + person + "." + (10 + (pass / 2 + k) % 8) + ".jpg");
-                Files.createSymbolicLink(frames.resolve(String.format("%05d.jpg", n++)), photo);
-            }
-            for (int k = 0; k < 12; k++) {
-                Files.createSymbolicLink(frames.resolve(String.format("%05d.jpg", n++)), empty);
-            }
-        }
-        return frames;
+        return DoorFolders.walkPasts(tmp.resolve("door"), tmp.resolve("doorway"), 300, GONE, KEPT, person -> 4, 10, 8);
     }
 
     private Path keysDir(String name) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        return dir;
+        return DoorFolders.ownerOnly(tmp.resolve(name));
     }
 
     private static void copySecret(Path file, Path keys) throws IOException {
-        Path to = keys.resolve(file.getFileName());
-        Files.copy(file, to);
-        Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-------"));
+        DoorFolders.copySecret(file, keys);
     }
 
     private static byte[] bytes(StoredTemplate t) {

@@ -186,52 +186,25 @@ class OfflineStationStartTest {
     }
 
     private Path emptyDoorway() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("doorway"));
-        Path empty = dir.resolve("empty.jpg");
-        if (!Files.exists(empty)) {
-            BufferedImage doorway = new BufferedImage(180, 200, BufferedImage.TYPE_INT_RGB);
-            var g = doorway.createGraphics();
-            g.setColor(new java.awt.Color(0x8a8f96));
-            g.fillRect(0, 0, 180, 200);
-            g.dispose();
-            ImageIO.write(doorway, "jpg", empty.toFile());
-        }
-        return dir;
+        return DoorFolders.emptyDoorway(tmp.resolve("doorway"));
     }
 
     /**
      * A door camera as a folder of real photos (none used for enrolment): the enrolled person and a
-     * stranger walk past in turn, each followed by the empty doorway so the face track ends; long
-     * enough to outlast the test.
+     * stranger walk past in turn; long enough to outlast the test.
      */
     private Path walkPasts() throws IOException {
-        Path empty = emptyDoorway().resolve("empty.jpg");
-        Path frames = Files.createDirectories(tmp.resolve("door"));
-        int n = 0;
-        for (int pass = 0; pass < 200; pass++) {
-            String person = pass % 2 == 0 ? KNOWN : STRANGER;
-            int faces = person.equals(KNOWN) ? 4 : 12; // a stranger is declared after 10 frames that match nobody
-            for (int k = 0; k < faces; k++) {
-                Path photo = Cli.data().resolve("faces94/identities/" + person + "/" + person + "." + (3 + (pass / 2 + k) % 14) + ".jpg");
-                Files.createSymbolicLink(frames.resolve(String.format(Locale.ROOT, "%05d.jpg", n++)), photo);
-            }
-            for (int k = 0; k < 12; k++) {
-                Files.createSymbolicLink(frames.resolve(String.format(Locale.ROOT, "%05d.jpg", n++)), empty);
-            }
-        }
-        return frames;
+        // a stranger is declared after 10 frames that match nobody
+        return DoorFolders.walkPasts(tmp.resolve("door"), tmp.resolve("doorway"), 200, KNOWN, STRANGER,
+                person -> person.equals(KNOWN) ? 4 : 12, 3, 14);
     }
 
     private Path keysDir(String name) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        return dir;
+        return DoorFolders.ownerOnly(tmp.resolve(name));
     }
 
     private static void copySecret(Path file, Path keys) throws IOException {
-        Path to = keys.resolve(file.getFileName());
-        Files.copy(file, to);
-        Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-------"));
+        DoorFolders.copySecret(file, keys);
     }
 
     private static int freePort() throws IOException {

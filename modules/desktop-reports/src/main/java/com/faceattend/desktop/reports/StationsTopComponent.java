@@ -41,7 +41,7 @@ import org.openide.windows.TopComponent;
 @NbBundle.Messages({"CTL_StationsAction=Stations", "CTL_StationsTopComponent=Stations",
     "COL_StationState=State", "COL_LastHeartbeat=Last heartbeat", "COL_EventsToday=Events today", "COL_Backlog=Backlog",
     "COL_Fps=Frames/s", "COL_Version=Version", "COL_Host=Host",
-    "STATE_Online=online", "STATE_Offline=OFFLINE", "readingStations=read the stations' heartbeats",
+    "STATE_Online=Online", "STATE_Offline=Offline", "readingStations=read the stations' heartbeats",
     "# {0} - seconds", "MSG_SecondsAgo={0} s ago",
     "# {0} - stations online", "# {1} - stations in all", "MSG_StationsCount={0} of {1} stations online",
     "MSG_NoStations=No station has sent a heartbeat yet; a running station sends one every 2 s.",
@@ -120,7 +120,9 @@ public final class StationsTopComponent extends TopComponent {
             long ago = Math.max(0, Duration.between(b.lastBeat(), now).toSeconds());
             rows.addRow(new Object[] {b.station(), up ? Bundle.STATE_Online() : Bundle.STATE_Offline(),
                 TIME.format(b.lastBeat().atZone(zone)) + " (" + Bundle.MSG_SecondsAgo(ago) + ")", b.eventsToday(),
-                b.backlog() < 0 ? "?" : Integer.toString(b.backlog()), String.format(Locale.ROOT, "%.1f", b.framesPerSecond()),
+                // numbers as numbers (right-aligned, sorted by value); an unknown backlog and a stopped station's
+                // last frame rate are left empty rather than shown as if current
+                b.backlog() < 0 ? null : Integer.valueOf(b.backlog()), up ? String.format(Locale.ROOT, "%.1f", b.framesPerSecond()) : "",
                 b.version(), b.host()});
         }
         heading.setText(beats.isEmpty() ? Bundle.MSG_NoStations() : Bundle.MSG_StationsCount(online, beats.size()));

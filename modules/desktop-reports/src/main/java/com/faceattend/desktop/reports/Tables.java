@@ -31,6 +31,8 @@ final class Tables {
         JTable table = new JTable(model);
         table.setAutoCreateRowSorter(true);
         table.setFillsViewportHeight(true);
+        // a gap between cells, so a right-aligned number never runs into the text of the next column ("5 Mon Tue")
+        table.setIntercellSpacing(new java.awt.Dimension(8, table.getIntercellSpacing().height));
         TableColumnModel columns = table.getColumnModel();
         // scale with the font so HiDPI screens (larger default fonts) keep the proportions
         float scale = table.getFont().getSize2D() / 12f;

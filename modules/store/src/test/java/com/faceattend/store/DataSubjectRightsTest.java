@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.store.testdb.StoreEngine;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,35 +21,16 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Export of a person's data, erasure with a signed record, and retention of attendance rows. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreEngine.class)
-class DataSubjectRightsTest {
+class DataSubjectRightsTest extends OnEveryEngine {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
-    Path tmp;
-    @Parameter
-    StoreEngine engine;
-    StoreEngine.TestDatabase db;
-
-    @BeforeEach
-    void freshDatabase() {
-        db = engine.fresh(tmp);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     private static void pass(DerbyAttendanceStore store, String code, Instant t) {
         store.recordAttendance(new AttendanceEvent.PersonRecognized(t, "gate", code, "x", AttendanceEvent.Direction.IN, 0.8f, 0.9f));

@@ -11,39 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.Embedding;
 import com.faceattend.store.testdb.StoreEngine;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 18 ("nothing lost, nothing doubled"), the store's part, on a real Derby database. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreEngine.class)
-class Issue18StoreTest {
+class Issue18StoreTest extends OnEveryEngine {
     private static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
-
-    @TempDir
-    Path tmp;
-    @Parameter
-    StoreEngine engine;
-    StoreEngine.TestDatabase db;
-
-    @BeforeEach
-    void freshDatabase() {
-        db = engine.fresh(tmp);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     @Test
     void aPassWithoutLivenessCheckIsStoredWithNoLiveScore() {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.spi.AttendanceEvent.Direction;
 import com.faceattend.store.testdb.StoreEngine;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,11 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,24 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreEngine.class)
-class ScheduleAndCorrectionStoreTest {
-    @Parameter
-    StoreEngine engine;
+class ScheduleAndCorrectionStoreTest extends OnEveryEngine {
     static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
-
-    @TempDir
-    Path tmp;
-    StoreEngine.TestDatabase db;
-
-    @BeforeEach
-    void freshDatabase() {
-        db = engine.fresh(tmp);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
 
     private static AttendanceEvent.PersonRecognized pass(Instant t, String code, Direction d) {
         return new AttendanceEvent.PersonRecognized(t, "gate", code, "ignored", d, 0.7f, 0.9f);

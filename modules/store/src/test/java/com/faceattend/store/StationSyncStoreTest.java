@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faceattend.store.testdb.StoreEngine;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,23 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreEngine.class)
-class StationSyncStoreTest {
-    @TempDir
-    Path tmp;
-    @Parameter
-    StoreEngine engine;
-    StoreEngine.TestDatabase db;
-
-    @BeforeEach
-    void freshDatabase() {
-        db = engine.fresh(tmp);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
-
+class StationSyncStoreTest extends OnEveryEngine {
     @Test
     void everyGalleryChangeWritesOneRowInItsOwnTransaction() {
         try (DerbyAttendanceStore store = db.open()) {

@@ -5,37 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.faceattend.spi.AttendanceEvent;
 import com.faceattend.store.testdb.StoreEngine;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Times must mean the same instant whatever zone the writing and reading JVMs run in. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreEngine.class)
-class TimeZoneTest {
-    @TempDir
-    Path tmp;
-    @Parameter
-    StoreEngine engine;
-    StoreEngine.TestDatabase db;
-
-    @BeforeEach
-    void freshDatabase() {
-        db = engine.fresh(tmp);
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
+class TimeZoneTest extends OnEveryEngine {
     private TimeZone original;
 
     @BeforeEach

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ final class SuiteProcess {
     private final Path work;
     private final Path data;
     private final Path log;
+    private boolean handedOver;
 
     private SuiteProcess(Process process, VirtualDisplay display, Path work, Path data) {
         this.process = process;
@@ -52,10 +54,26 @@ final class SuiteProcess {
         return new SuiteProcess(start(display, work, data, "suite.log", options), display, work, data);
     }
 
+    /** Prints a step that took over 2 s (what the test's time goes to, for CI's log). */
+    static void reportSlow(long startNanos, String step) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        if (seconds > 2) {
+            System.out.printf(Locale.ROOT, "[ui-test] %.1f s: %s%n", seconds, step);
+        }
+    }
+
+    /** Whether a second launch has handed options to this suite. */
+    boolean handedOver() {
+        return handedOver;
+    }
+
     /** A second launch on the same user folder hands its options to this running suite, then returns. */
     void handOver(String... options) throws IOException, InterruptedException {
+        handedOver = true;
+        long t0 = System.nanoTime();
         Process second = start(display, work, data, "second-launch.log", options);
         assertTrue(second.waitFor(2, TimeUnit.MINUTES), "a second launch with " + List.of(options) + " did not return");
+        reportSlow(t0, "second launch " + List.of(options));
     }
 
     private static Process start(VirtualDisplay display, Path work, Path data, String output, String... options) throws IOException {
@@ -73,11 +91,13 @@ final class SuiteProcess {
 
     /** The first line of the suite's log matching {@code pattern}, waiting for it. */
     String waitForLog(Pattern pattern) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(log)) {
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                     if (pattern.matcher(line).find()) {
+                        reportSlow(t0, "waiting for /" + pattern + "/ in the log");
                         return line;
                     }
                 }

@@ -83,8 +83,10 @@ final class UiDriver implements AutoCloseable {
 
     /** Sends one command and returns its answer; a refused command fails the test with the driver's message. */
     String send(String... command) throws IOException {
+        long t0 = System.nanoTime();
         out.println(String.join("\t", command));
         String line = in.readLine();
+        SuiteProcess.reportSlow(t0, List.of(command).toString());
         if (line == null) {
             throw new AssertionError("the suite closed the UI driver's connection during " + List.of(command));
         }
@@ -136,6 +138,11 @@ final class UiDriver implements AutoCloseable {
 
     void choose(Path file) throws IOException {
         send("choose", file.toAbsolutePath().toString());
+    }
+
+    /** Opens and activates a window by its window-system id (e.g. {@code TodayTopComponent}). */
+    void open(String topComponentId) throws IOException {
+        send("open", topComponentId);
     }
 
     void waitFor(String locator) throws IOException {

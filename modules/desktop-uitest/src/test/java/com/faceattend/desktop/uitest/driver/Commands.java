@@ -46,6 +46,7 @@ final class Commands {
             case "tab" -> tab(a[1], a[2]);
             case "row" -> row(a[1], a[2], a.length > 3 ? Integer.parseInt(a[3]) : 1);
             case "choose" -> choose(a[1]);
+            case "open" -> open(a[1]);
             case "wait" -> {
                 showing(a[1], seconds(a, 2));
                 yield "";
@@ -81,6 +82,32 @@ final class Commands {
     private static String gone(String locator, double seconds) throws Exception {
         Locator l = Locator.parse(locator);
         Finder.await(seconds, l + " still showing", () -> Finder.find(l, true, c -> true) == null ? "" : null);
+        return "";
+    }
+
+    /**
+     * Opens and activates a window by its window-system id, as the suite's own {@code --show}
+     * does inside the running suite, without the second launch (2-5 s each). Through reflection:
+     * the agent sees only JDK classes, the platform's are found through the Swing thread's
+     * context class loader (the platform's system loader).
+     */
+    private String open(String topComponentId) throws Exception {
+        Object shown = Finder.onEdt(() -> {
+            ClassLoader platform = Thread.currentThread().getContextClassLoader();
+            Class<?> wmClass = Class.forName("org.openide.windows.WindowManager", true, platform);
+            Object wm = wmClass.getMethod("getDefault").invoke(null);
+            Object tc = wmClass.getMethod("findTopComponent", String.class).invoke(wm, topComponentId);
+            if (tc == null) {
+                return null;
+            }
+            tc.getClass().getMethod("open").invoke(tc);
+            tc.getClass().getMethod("requestActive").invoke(tc);
+            return tc;
+        });
+        if (shown == null) {
+            throw new IllegalArgumentException("no window " + topComponentId);
+        }
+        hands.settle();
         return "";
     }
 

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 
 /**
  * The UI test's hands inside the suite: a Java agent that the test alone adds to the launcher
@@ -32,6 +34,29 @@ public final class UiDriverAgent {
         Thread t = new Thread(() -> serve(Path.of(portFile)), "faceattend-ui-driver");
         t.setDaemon(true);
         t.start();
+        Thread flusher = new Thread(UiDriverAgent::flushLogOften, "faceattend-ui-driver-log");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    /**
+     * The platform writes messages.log from a queue it flushes 5 s after the last record (and later
+     * while records keep coming); the test waits on lines of that log, so here it is flushed every
+     * 100 ms. This changes when lines reach the file, not what the suite logs.
+     */
+    private static void flushLogOften() {
+        while (true) {
+            try {
+                Thread.sleep(100);
+                for (Handler h : Logger.getLogger("").getHandlers()) {
+                    h.flush();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // a handler being replaced while the platform starts: the next round flushes it
+            }
+        }
     }
 
     private static void serve(Path portFile) {

@@ -48,9 +48,9 @@ import org.openide.windows.WindowManager;
  */
 @TopComponent.Description(preferredID = FirstStartTopComponent.ID, iconBase = "com/faceattend/desktop/enrolment/employees.png",
         persistenceType = TopComponent.PERSISTENCE_NEVER)
-@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 5)
+@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 3)
 @ActionID(category = "Window", id = "com.faceattend.desktop.enrolment.FirstStartTopComponent")
-@ActionReference(path = "Menu/Window", position = 5)
+@ActionReference(path = "Menu/Window", position = 3)
 @TopComponent.OpenActionRegistration(displayName = "#CTL_FirstStartAction", preferredID = FirstStartTopComponent.ID)
 @NbBundle.Messages({"CTL_FirstStartAction=Getting started", "CTL_FirstStartTopComponent=Getting started",
     "# {0} - step", "# {1} - steps", "LBL_Step=Step {0} of {1}",

@@ -30,9 +30,9 @@ import org.openide.windows.TopComponent;
  */
 @TopComponent.Description(preferredID = AuditTopComponent.ID, iconBase = "com/faceattend/desktop/reports/reports.png",
         persistenceType = TopComponent.PERSISTENCE_NEVER)
-@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 28)
+@TopComponent.Registration(mode = "editor", openAtStartup = false, position = 31)
 @ActionID(category = "Window", id = "com.faceattend.desktop.reports.AuditTopComponent")
-@ActionReferences({@ActionReference(path = "Menu/Window", position = 28),
+@ActionReferences({@ActionReference(path = "Menu/Window", position = 31),
     @ActionReference(path = "Shortcuts", name = "D-8")})
 @TopComponent.OpenActionRegistration(displayName = "#CTL_AuditAction", preferredID = AuditTopComponent.ID)
 @NbBundle.Messages({"CTL_AuditAction=Audit log", "CTL_AuditTopComponent=Audit log",

@@ -131,7 +131,7 @@ public final class TodayTopComponent extends TopComponent {
             people[i] = Tables.readOnly(Bundle.COL_Name(), Bundle.COL_Code(), Bundle.COL_Dept(), Bundle.COL_Shift(),
                     Bundle.COL_FirstIn(), Bundle.COL_LastOut(), Bundle.COL_LateMin(), Bundle.COL_Remarks());
             // room for a full name ("Lin-Manuel Miranda") and the "Department" and "Late (min)" headings
-            JTable table = Tables.sortable(people[i], 150, 45, 90, 50, 80, 80, 80, 80);
+            JTable table = Tables.sortable(people[i], 145, 55, 90, 50, 80, 80, 80, 80);
             table.setToolTipText(Bundle.HINT_OpenTimesheet());
             table.setName("today." + LIST_NAMES[i]);
             table.addMouseListener(new MouseAdapter() {

@@ -2,6 +2,7 @@ package com.faceattend.cli;
 
 import com.faceattend.engine.pipeline.FacePipeline;
 import com.faceattend.engine.pipeline.FaceQualityGate;
+import com.faceattend.spi.AlignedFace;
 import com.faceattend.spi.DetectedFace;
 import com.faceattend.spi.Embedding;
 import com.faceattend.spi.FrameImage;
@@ -18,14 +19,29 @@ import java.util.Optional;
  */
 final class CentralFaceEmbedder {
     private final FacePipeline pipeline;
-    private final FaceQualityGate gate = FaceQualityGate.defaults();
+    /** Null where no caller reads the verdicts (verify, visits): the gate's pixel statistics are not free. */
+    private final FaceQualityGate gate;
     private final Map<Path, FaceQualityGate.Verdict> verdicts = new HashMap<>();
 
-    CentralFaceEmbedder(FacePipeline pipeline) {
+    private CentralFaceEmbedder(FacePipeline pipeline, FaceQualityGate gate) {
         this.pipeline = pipeline;
+        this.gate = gate;
     }
 
-    /** What the station's quality gate said of each embedded photo's face (none where no face was found). */
+    /** Embeds only; {@link #verdicts()} stays empty. */
+    CentralFaceEmbedder(FacePipeline pipeline) {
+        this(pipeline, null);
+    }
+
+    /** Embeds and keeps what the station's quality gate says of each face. */
+    static CentralFaceEmbedder withQualityGate(FacePipeline pipeline) {
+        return new CentralFaceEmbedder(pipeline, FaceQualityGate.defaults());
+    }
+
+    /**
+     * What the station's quality gate said of each embedded photo's face (none where no face was found; always
+     * empty unless made {@link #withQualityGate}).
+     */
     Map<Path, FaceQualityGate.Verdict> verdicts() {
         return verdicts;
     }
@@ -42,8 +58,12 @@ final class CentralFaceEmbedder {
         return pipeline.detect(image).stream()
                 .min(Comparator.comparingDouble((DetectedFace f) -> Math.hypot(f.box().centerX() - cx, f.box().centerY() - cy)))
                 .map(face -> {
-                    verdicts.put(photo, gate.check(face, pipeline.align(image, face)));
-                    return pipeline.embed(image, face);
+                    // aligned once for both: the gate reads the crop the embedder gets
+                    AlignedFace aligned = pipeline.align(image, face);
+                    if (gate != null) {
+                        verdicts.put(photo, gate.check(face, aligned));
+                    }
+                    return pipeline.embedAligned(aligned);
                 });
     }
 }

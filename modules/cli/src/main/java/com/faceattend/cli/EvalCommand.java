@@ -191,7 +191,7 @@ final class EvalCommand {
                 if (extra != null) {
                     extra.people().forEach(p -> all.addAll(p.images()));
                 }
-                CentralFaceEmbedder embedder = new CentralFaceEmbedder(pipeline);
+                CentralFaceEmbedder embedder = CentralFaceEmbedder.withQualityGate(pipeline);
                 Map<Path, Optional<Embedding>> embeddings = embedAll(embedder, all, err, FaceAttendCli.of(spec).progressStyle(options.json));
                 IdentificationResult closedResult = evaluate(closed, embeddings, rule, p -> true);
                 IdentificationResult openResult = evaluate(open, embeddings, rule, p -> true);

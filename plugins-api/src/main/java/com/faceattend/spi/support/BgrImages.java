@@ -2,6 +2,7 @@ package com.faceattend.spi.support;
 
 import com.faceattend.spi.FaceBox;
 import com.faceattend.spi.FrameImage;
+import java.util.Arrays;
 
 /**
  * Pixel operations on interleaved BGR frames in plain Java, so the engine and the ONNX providers
@@ -51,10 +52,29 @@ public final class BgrImages {
         int sw = src.width();
         int shh = src.height();
         byte[] p = src.bgr();
+        // the column positions and weights are the same on every row: computed once, exactly as sampleBilinear does
+        int[] left = new int[outW], right = new int[outW];
+        float[] wxs = new float[outW];
+        for (int ox = 0; ox < outW; ox++) {
+            double fx = x + (ox + 0.5) * sx - 0.5;
+            int x0 = (int) Math.floor(fx);
+            wxs[ox] = (float) (fx - x0);
+            left[ox] = clamp(x0, sw) * 3;
+            right[ox] = clamp(x0 + 1, sw) * 3;
+        }
         for (int oy = 0; oy < outH; oy++) {
             double fy = y + (oy + 0.5) * sy - 0.5;
-            for (int ox = 0; ox < outW; ox++) {
-                sampleBilinear(p, sw, shh, x + (ox + 0.5) * sx - 0.5, fy, out, (oy * outW + ox) * 3);
+            int y0 = (int) Math.floor(fy);
+            float wy = (float) (fy - y0);
+            int top = clamp(y0, shh) * sw * 3, bottom = clamp(y0 + 1, shh) * sw * 3;
+            for (int ox = 0, o = oy * outW * 3; ox < outW; ox++, o += 3) {
+                float wx = wxs[ox];
+                int i00 = top + left[ox], i01 = top + right[ox], i10 = bottom + left[ox], i11 = bottom + right[ox];
+                for (int c = 0; c < 3; c++) {
+                    float t = (p[i00 + c] & 0xFF) * (1 - wx) + (p[i01 + c] & 0xFF) * wx;
+                    float b = (p[i10 + c] & 0xFF) * (1 - wx) + (p[i11 + c] & 0xFF) * wx;
+                    out[o + c] = (byte) (t * (1 - wy) + b * wy + 0.5f);
+                }
             }
         }
     }
@@ -90,18 +110,29 @@ public final class BgrImages {
             byte[] p = src.bgr();
             byte[] out = new byte[w * h * 3];
             int area = k * k;
+            int stride = src.width() * 3;
+            int used = w * k * 3; // the source columns the blocks cover
+            // row by row: the k rows of a block band are first added column-wise (a straight loop over bytes), then
+            // k columns at a time; integer sums, so the same values as adding each k x k block pixel by pixel
+            int[] columns = new int[used];
             for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    for (int c = 0; c < 3; c++) {
-                        int sum = 0;
-                        for (int dy = 0; dy < k; dy++) {
-                            int row = ((y * k + dy) * src.width() + x * k) * 3 + c;
-                            for (int dx = 0; dx < k; dx++) {
-                                sum += p[row + dx * 3] & 0xFF;
-                            }
-                        }
-                        out[(y * w + x) * 3 + c] = (byte) ((sum + area / 2) / area);
+                Arrays.fill(columns, 0);
+                for (int dy = 0; dy < k; dy++) {
+                    int row = (y * k + dy) * stride;
+                    for (int i = 0; i < used; i++) {
+                        columns[i] += p[row + i] & 0xFF;
                     }
+                }
+                for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
+                    int b = 0, g = 0, r = 0;
+                    for (int i = x * k * 3, end = i + k * 3; i < end; i += 3) {
+                        b += columns[i];
+                        g += columns[i + 1];
+                        r += columns[i + 2];
+                    }
+                    out[o] = (byte) ((b + area / 2) / area);
+                    out[o + 1] = (byte) ((g + area / 2) / area);
+                    out[o + 2] = (byte) ((r + area / 2) / area);
                 }
             }
             averaged = new FrameImage(w, h, out, src.timestampMillis());

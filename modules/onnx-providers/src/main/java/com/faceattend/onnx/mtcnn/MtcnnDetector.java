@@ -36,6 +36,8 @@ public final class MtcnnDetector implements FaceDetector {
     private final float minFaceSize;
     private final float scaleFactor;
     private final float[] thresholds;
+    /** Input buffer reused across pyramid levels, stages and frames (grown when needed): a fresh direct buffer is zeroed each time. */
+    private FloatBuffer scratch = FloatBuffer.allocate(0);
 
     MtcnnDetector(ProviderSettings settings) {
         this.minFaceSize = settings.floatOption("minFaceSize", 20f);
@@ -85,7 +87,10 @@ public final class MtcnnDetector implements FaceDetector {
             int w = (int) Math.ceil(frame.width() * scale), h = (int) Math.ceil(frame.height() * scale);
             FrameImage level = BgrImages.resize(smoothed(frame, scale), w, h);
             float sx = w / (float) frame.width(), sy = h / (float) frame.height();
-            float[][] out = pnet.run(transposedInput(level.bgr(), w, h), new long[] {1, w, h, 3});
+            FloatBuffer in = input(w * h * 3);
+            fillTransposed(level.bgr(), w, h, in);
+            in.rewind();
+            float[][] out = pnet.run(in, new long[] {1, w, h, 3});
             float[] prob = out[0], reg = out[1];
             // Output map rows follow the transposed image: row = x cell, column = y cell.
             int rows = (w - PNET_CELL) / PNET_STRIDE + 1, cols = (h - PNET_CELL) / PNET_STRIDE + 1;
@@ -157,12 +162,11 @@ public final class MtcnnDetector implements FaceDetector {
     }
 
     /** Every candidate's crop through {@code net} in one batch; outputs concatenated in candidate order. */
-    private static float[][] runOnCrops(OnnxModel net, FrameImage frame, List<Candidate> candidates, int size) {
+    private float[][] runOnCrops(OnnxModel net, FrameImage frame, List<Candidate> candidates, int size) {
         if (candidates.isEmpty()) {
             return new float[][] {{}, {}, {}};
         }
-        FloatBuffer in = ByteBuffer.allocateDirect(candidates.size() * size * size * 3 * Float.BYTES)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer in = input(candidates.size() * size * size * 3);
         byte[] crop = new byte[size * size * 3];
         for (Candidate c : candidates) {
             BgrImages.resizeRegion(frame, c.x1 - 1, c.y1 - 1, c.width(), c.height(), size, size, crop);
@@ -177,11 +181,12 @@ public final class MtcnnDetector implements FaceDetector {
         return scale < 0.5f ? BgrImages.shrink(frame, Math.min(1f, scale * 2f)) : frame;
     }
 
-    private static FloatBuffer transposedInput(byte[] bgr, int w, int h) {
-        FloatBuffer in = ByteBuffer.allocateDirect(w * h * 3 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        fillTransposed(bgr, w, h, in);
-        in.rewind();
-        return in;
+    /** The first {@code floats} of the scratch buffer, positioned at 0; every value is written before the run reads it. */
+    private FloatBuffer input(int floats) {
+        if (scratch.capacity() < floats) {
+            scratch = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        return scratch.duplicate().clear().limit(floats);
     }
 
     /** BGR row-major image to RGB with x as the outer axis, normalised (p - 127.5) / 128. */

@@ -74,6 +74,7 @@ final class TestJvm {
                     try {
                         if (done.exitValue() == 0 && Files.size(training) > 0) {
                             Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                            pruneOtherCaches();
                         }
                     } catch (IOException e) {
                         // no cache: later JVMs just start slower
@@ -88,6 +89,19 @@ final class TestJvm {
                 });
             }
             return p;
+        }
+    }
+
+    /**
+     * Deletes the caches of earlier class paths (some 40 MB each: every change to the classes names a
+     * new one). Both test JVMs of a run share one class path, so one in use is never among them (and a
+     * JVM that mapped a file keeps it when it is deleted).
+     */
+    private static void pruneOtherCaches() throws IOException {
+        try (Stream<Path> old = Files.list(DIR)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().matches("jvm-[0-9a-f]{16}\\.aot") && !p.equals(cache)).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

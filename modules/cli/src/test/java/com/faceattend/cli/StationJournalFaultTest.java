@@ -90,7 +90,7 @@ class StationJournalFaultTest {
         long t0 = System.nanoTime();
         List<Proc> stations = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
-            stations.add(startStation("Door-" + k, 1000, 12));
+            stations.add(startStation("Door-" + k, 1000, 12, k == 0)); // Door-0 runs to its end: it makes the AOT cache
         }
         for (Proc s : stations) {
             assertTrue(s.await(READY, 120), s::output);
@@ -269,7 +269,7 @@ class StationJournalFaultTest {
 
     private Proc startServer() throws Exception {
         Proc p = Proc.start(tmp, List.of(FaceAttendCli.class.getName(), "--data", central.toString(), "server", "--port", String.valueOf(port)),
-                null);
+                null, false);
         assertTrue(p.await(Pattern.compile("serving "), 120), p::output);
         return p;
     }
@@ -292,6 +292,11 @@ class StationJournalFaultTest {
     }
 
     private Proc startStation(String name, int events, int pauseMillis) throws IOException {
+        return startStation(name, events, pauseMillis, false);
+    }
+
+    /** With {@code mayTrain}, a station that runs to its end (exit 0) may make the JVMs' shared AOT cache. */
+    private Proc startStation(String name, int events, int pauseMillis, boolean mayTrain) throws IOException {
         // a station's own keys folder holding a copy of the server's password file, as an installer
         // sets a station up: then it speaks TLS to the server with it
         Path keys = stationKeys(name);
@@ -300,7 +305,7 @@ class StationJournalFaultTest {
             com.faceattend.store.OwnerOnlyFiles.writeSecret(passwordFile, password.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         return Proc.start(tmp, List.of(StationEventDriver.class.getName(), tmp.resolve(name).toString(), "127.0.0.1:" + port, name,
-                String.valueOf(events), String.valueOf(pauseMillis)), keys);
+                String.valueOf(events), String.valueOf(pauseMillis)), keys, mayTrain);
     }
 
     private static int freePort() throws IOException {
@@ -311,18 +316,20 @@ class StationJournalFaultTest {
 
     /** A real JVM on the test's class path, its output in a file. */
     private record Proc(Process process, Path log) {
-        static Proc start(Path tmp, List<String> mainAndArgs, Path stationKeys) throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path")));
-            cmd.addAll(mainAndArgs);
+        /**
+         * @param mayTrain the JVM ends on its own with exit 0 after doing what the later ones do: it may
+         *                 make the AOT cache the later ones start from ({@link TestJvm})
+         */
+        static Proc start(Path tmp, List<String> mainAndArgs, Path stationKeys, boolean mayTrain) throws IOException {
+            TestJvm.Launch launch = TestJvm.command(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), mainAndArgs, mayTrain);
             Path log = Files.createTempFile(tmp, "proc", ".out");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(launch.command()).redirectErrorStream(true).redirectOutput(log.toFile());
             if (stationKeys != null) {
                 pb.environment().put(StoreKeys.KEYS_DIR_ENV, stationKeys.toString());
                 pb.environment().remove(StoreKeys.KEY_FILE_ENV);
                 pb.environment().remove(StoreKeys.PASSPHRASE_ENV);
             }
-            return new Proc(pb.start(), log);
+            return new Proc(launch.started(pb.start()), log);
         }
 
         boolean await(Pattern line, int seconds) throws Exception {

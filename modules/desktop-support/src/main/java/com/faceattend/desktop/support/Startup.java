@@ -2,6 +2,7 @@ package com.faceattend.desktop.support;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
 import java.util.logging.Logger;
 import org.openide.modules.OnStart;
 import org.openide.windows.OnShowing;
@@ -42,6 +43,7 @@ public final class Startup {
         if (READY.compareAndSet(false, true)) {
             long ms = sinceJvmStart();
             LOG.info(() -> "FaceAttend ready after " + ms + " ms (" + window + ")");
+            writeLogNow();
             startUpDone();
         }
     }
@@ -80,6 +82,19 @@ public final class Startup {
         }
     }
 
+    /**
+     * Puts the start-up lines into messages.log now, on a worker thread: the platform writes that file
+     * 5 s after the last record and keeps postponing while records come, so an administrator (or
+     * {@code measure-startup}) reading it could wait minutes for them.
+     */
+    private static void writeLogNow() {
+        Background.workers().post(() -> {
+            for (Handler h : Logger.getLogger("").getHandlers()) {
+                h.flush();
+            }
+        });
+    }
+
     /** Runs on the Swing thread once the main window is visible. */
     @OnShowing
     public static final class WindowShown implements Runnable {
@@ -87,6 +102,7 @@ public final class Startup {
         public void run() {
             long ms = sinceJvmStart();
             LOG.info("FaceAttend main window usable after " + ms + " ms");
+            writeLogNow();
             // Opening the database early also finds "locked by another instance" before the user acts.
             Background.runAtOnce("open the attendance database", SignIn::openStore, store -> { });
             Background.workers().post(Startup::startUpDone, START_UP_AT_MOST_MS);

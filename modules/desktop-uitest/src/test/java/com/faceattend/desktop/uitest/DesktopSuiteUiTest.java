@@ -64,6 +64,7 @@ class DesktopSuiteUiTest {
             SuiteProcess suite = SuiteProcess.launch(display, tmp, data, UiDriver.launchOption(tmp, port));
             try (UiDriver ui = UiDriver.connect(suite, port)) {
                 System.out.println("[ui-test] " + suite.waitForLog(Pattern.compile("main window usable after \\d+ ms")).strip());
+                assertEquals("FlatLaf Light", ui.look(), "the default look");
                 suite.waitForLog(Pattern.compile("first start: shown")); // a new data folder: the guided set-up is offered
                 firstStart(ui, suite, video, zone, shots);
                 enrol(suite, ui, video, shots);
@@ -104,6 +105,7 @@ class DesktopSuiteUiTest {
             SuiteProcess dark = SuiteProcess.launch(display, tmp, data, UiDriver.launchOption(tmp, port));
             try (UiDriver ui = UiDriver.connect(dark, port)) {
                 System.out.println("[ui-test] dark: " + dark.waitForLog(Pattern.compile("main window usable after \\d+ ms")).strip());
+                assertEquals("FlatLaf Dark", ui.look(), "the look chosen in Settings before the suite was stopped");
                 dark.waitForLog(Pattern.compile("first start: not needed")); // finished: not offered again
                 dark.waitForLog(Pattern.compile("today window: present=2 "));
                 ui.screenshot(shots.resolve("today-dark.png"));

@@ -145,6 +145,11 @@ final class UiDriver implements AutoCloseable {
         send("open", topComponentId);
     }
 
+    /** The name of the look and feel the suite runs with (e.g. "FlatLaf Dark"). */
+    String look() throws IOException {
+        return send("look");
+    }
+
     void waitFor(String locator) throws IOException {
         send("wait", locator);
     }

@@ -20,6 +20,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.ListModel;
+import javax.swing.UIManager;
 import javax.swing.plaf.basic.ComboPopup;
 import javax.swing.text.JTextComponent;
 
@@ -60,6 +61,7 @@ final class Commands {
                 yield "";
             }
             case "windows" -> Finder.onEdt(Finder::describeWindows);
+            case "look" -> Finder.onEdt(() -> UIManager.getLookAndFeel().getName());
             default -> throw new IllegalArgumentException("unknown command " + a[0]);
         };
     }

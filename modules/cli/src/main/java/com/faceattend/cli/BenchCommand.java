@@ -187,7 +187,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private void searchLatency(PrintWriter out) {
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, "%n1:N search, 512-d templates, top-1 (ms per probe, median of 50 probes):%n");
+        out.printf(Locale.ROOT, "%n1:N search, 512-d templates, top-1 (ms per probe, median of 50 probes; %s):%n",
+                GalleryIndex.searchKernel());
         out.printf(Locale.ROOT, "  %-12s %12s %16s %8s%n", "templates", "1 thread", cores + " threads", "speed-up");
         for (int size : gallerySizes) {
             double single = searchMillis(randomGallery(size, 512, 1));

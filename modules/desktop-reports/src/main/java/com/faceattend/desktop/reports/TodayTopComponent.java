@@ -3,10 +3,8 @@ package com.faceattend.desktop.reports;
 import com.faceattend.desktop.support.Background;
 import com.faceattend.desktop.support.Startup;
 import com.faceattend.desktop.support.Suite;
-import com.faceattend.reports.charts.ReportCharts;
 import com.faceattend.reports.rules.DayRecord;
 import com.faceattend.reports.today.TodayOverview;
-import com.faceattend.reports.today.TodayService;
 import com.faceattend.store.AlertRecord;
 import com.faceattend.store.AttendanceRecord;
 import com.faceattend.store.DerbyAttendanceStore;
@@ -16,7 +14,6 @@ import java.awt.Font;
 import java.awt.GridLayout;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,7 +47,7 @@ import org.openide.windows.TopComponent;
  * stations, open alerts and when each station last recorded a pass. It follows the database every
  * few seconds while it is showing (one day's passes: a cheap query) and at once when an employee
  * changes. Double-clicking a person opens their timesheet in Reports. All counting is done by the
- * reports module's {@link TodayService}; this window only shows it.
+ * reports module's {@link com.faceattend.reports.today.TodayService}; this window only shows it.
  */
 @TopComponent.Description(preferredID = TodayTopComponent.ID, iconBase = "com/faceattend/desktop/reports/today.png",
         persistenceType = TopComponent.PERSISTENCE_NEVER)
@@ -100,6 +97,8 @@ public final class TodayTopComponent extends TopComponent {
     private final transient Consumer<String> employeeChanged = code -> EventQueue.invokeLater(this::refresh);
     private transient DerbyAttendanceStore listenedStore;
     private transient TodayOverview shown;
+    /** The arrivals by hour the chart shows; null before the first chart. */
+    private volatile int[] shownArrivals;
     private boolean warned;
     private boolean readOnce;
     private String loggedNumbers;
@@ -173,7 +172,14 @@ public final class TodayTopComponent extends TopComponent {
 
     @Override
     protected void componentShowing() {
-        refresh();
+        // the read made while the window system started, shown at once: through a worker, it would
+        // wait behind the other windows the platform builds on the Swing thread once the main window shows
+        TodayReading early = TodayReading.takeIfDone(REFRESH_MS);
+        if (early != null) {
+            show(early);
+        } else {
+            refresh();
+        }
         timer.start();
     }
 
@@ -196,14 +202,12 @@ public final class TodayTopComponent extends TopComponent {
         if (!reading.compareAndSet(false, true)) {
             return;
         }
+        int[] onScreen = shownArrivals;
         Background.workers().post(() -> {
             try {
-                DerbyAttendanceStore store = Suite.services().store();
-                TodayOverview today = new TodayService(store, Clock.systemUTC()).today();
-                EventQueue.invokeLater(() -> {
-                    follow(store);
-                    show(today);
-                });
+                TodayReading early = TodayReading.takeWaiting(REFRESH_MS);
+                TodayReading today = early != null ? early : TodayReading.read(Suite.services().store(), onScreen);
+                EventQueue.invokeLater(() -> show(today));
             } catch (RuntimeException e) {
                 // every 5 s: say it once in the log, the heading shows the problem until it goes away
                 if (!warned) {
@@ -245,7 +249,9 @@ public final class TodayTopComponent extends TopComponent {
         }
     }
 
-    private void show(TodayOverview t) {
+    private void show(TodayReading reading) {
+        follow(reading.store());
+        TodayOverview t = reading.overview();
         warned = false;
         String numbers = String.format(java.util.Locale.ROOT, "present=%d late=%d absent=%d expected=%d off=%d unscheduled=%d",
                 t.present().size(), t.late().size(), t.absent().size(), t.expected().size(), t.off().size(), t.unscheduled().size());
@@ -283,10 +289,11 @@ public final class TodayTopComponent extends TopComponent {
         }
         stations.setRowCount(0);
         t.stationLastSeen().forEach((station, at) -> stations.addRow(new Object[] {station, time(at, zone)}));
-        if (shown == null || !java.util.Arrays.equals(shown.arrivalsByHour(), t.arrivalsByHour())) {
+        if (reading.chart() != null) {
             chart.removeAll();
-            chart.add(new ChartPanel(themed(ReportCharts.arrivalsToday(t))), BorderLayout.CENTER);
+            chart.add(new ChartPanel(reading.chart()), BorderLayout.CENTER);
             chart.revalidate();
+            shownArrivals = t.arrivalsByHour();
         }
         shown = t;
         firstRead();
@@ -319,24 +326,6 @@ public final class TodayTopComponent extends TopComponent {
 
     private static String time(Instant t, ZoneId zone) {
         return t == null ? "" : TIME.format(t.atZone(zone));
-    }
-
-    /** The chart in the window's colours, so it is not a white block in the dark look. */
-    private static org.jfree.chart.JFreeChart themed(org.jfree.chart.JFreeChart c) {
-        java.awt.Color back = UIManager.getColor("Panel.background");
-        java.awt.Color text = UIManager.getColor("Label.foreground");
-        if (back == null || text == null) {
-            return c;
-        }
-        c.setBackgroundPaint(back);
-        c.getTitle().setPaint(text);
-        org.jfree.chart.plot.CategoryPlot plot = c.getCategoryPlot();
-        plot.setBackgroundPaint(back);
-        for (org.jfree.chart.axis.Axis axis : new org.jfree.chart.axis.Axis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-            axis.setLabelPaint(text);
-            axis.setTickLabelPaint(text);
-        }
-        return c;
     }
 
     /** The overview shown last (for tests and the UI test's log line); null before the first read. */

@@ -101,6 +101,12 @@ public final class SettingsTopComponent extends TopComponent {
     private final JComboBox<String> look = new JComboBox<>(new String[] {Bundle.OPT_Light(), Bundle.OPT_Dark()});
     private final transient Map<String, JComponent> fields = new HashMap<>();
     private final DoorHardwarePanel door = new DoorHardwarePanel();
+    /**
+     * The help under each field, set the first time the window shows: parsing a dozen HTML texts
+     * takes a few hundred milliseconds, and the platform builds this window at start-up, on the
+     * Swing thread, before the first window has painted its numbers.
+     */
+    private final transient Map<JLabel, String> helpTexts = new java.util.LinkedHashMap<>();
     /** The stored settings the fields were last filled from; null before the first load. */
     private transient SuiteSettings shown;
 
@@ -175,7 +181,8 @@ public final class SettingsTopComponent extends TopComponent {
         if (help == null) {
             return y + 1;
         }
-        JLabel h = new JLabel("<html><body style='width:520px'>" + help + "</body></html>");
+        JLabel h = new JLabel();
+        helpTexts.put(h, "<html><body style='width:520px'>" + help + "</body></html>");
         h.setForeground(helpColour());
         h.setFont(h.getFont().deriveFont(h.getFont().getSize2D() - 1f));
         c.gridy = y + 1;
@@ -209,6 +216,10 @@ public final class SettingsTopComponent extends TopComponent {
      */
     @Override
     protected void componentShowing() {
+        if (!helpTexts.isEmpty()) {
+            helpTexts.forEach(JLabel::setText);
+            helpTexts.clear();
+        }
         SuiteSettings before = shown;
         if (before != null) {
             Background.run(Bundle.loadingSettings(), () -> Suite.services().settings(), now -> {

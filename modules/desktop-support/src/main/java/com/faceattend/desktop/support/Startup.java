@@ -1,6 +1,9 @@
 package com.faceattend.desktop.support;
 
+import com.faceattend.store.DerbyAttendanceStore;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
@@ -23,6 +26,8 @@ public final class Startup {
     private static final int START_UP_AT_MOST_MS = 30_000;
     private static final AtomicBoolean READY = new AtomicBoolean();
     private static final AtomicBoolean DONE = new AtomicBoolean();
+    /** The database opened during start-up, or null when it did not open then (sign-in needed, locked). */
+    private static final CompletableFuture<DerbyAttendanceStore> OPENED_EARLY = new CompletableFuture<>();
 
     private Startup() {
     }
@@ -61,6 +66,15 @@ public final class Startup {
     }
 
     /**
+     * The database as opened during start-up, on the worker that opened it; null when it did not open
+     * then (the sign-in reports why). For the first window's first read, which can then be done while
+     * the window system is still starting instead of after the window shows.
+     */
+    public static CompletionStage<DerbyAttendanceStore> databaseOpenedEarly() {
+        return OPENED_EARLY;
+    }
+
+    /**
      * Opens the database while the window system is still starting (Derby's boot and its checks take
      * seconds), so that the Today window finds it open. Problems are left to the sign-in once the
      * window shows, which reports them (a database that wants an account, or one that another
@@ -72,12 +86,14 @@ public final class Startup {
         public void run() {
             Background.workers().post(() -> {
                 long t0 = System.nanoTime();
+                DerbyAttendanceStore store = null;
                 try {
-                    Suite.services().store();
+                    store = Suite.services().store();
                     LOG.info(() -> "database opened during start-up in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 } catch (RuntimeException e) {
                     LOG.fine(() -> "database not opened early: " + e.getMessage());
                 }
+                OPENED_EARLY.complete(store);
             });
         }
     }

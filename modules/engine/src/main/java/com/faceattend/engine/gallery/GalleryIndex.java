@@ -55,6 +55,14 @@ public final class GalleryIndex {
     /** Cross-person score statistics, measured on first use after a change (null = stale). */
     private volatile ImpostorScores impostors;
 
+    /**
+     * How this JVM scores templates, for benchmarks and logs: the Vector API where HotSpot's C2
+     * compiles it into SIMD instructions, plain loops where it cannot (a JVM without C2).
+     */
+    public static String searchKernel() {
+        return VectorMath.SIMD ? "Vector API (SIMD)" : "plain loops (this JVM has no C2 to compile the Vector API)";
+    }
+
     public GalleryIndex(String modelId, int dimension) {
         this(modelId, dimension, Runtime.getRuntime().availableProcessors());
     }

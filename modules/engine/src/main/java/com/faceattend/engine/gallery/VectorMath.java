@@ -1,5 +1,7 @@
 package com.faceattend.engine.gallery;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -12,8 +14,16 @@ import jdk.incubator.vector.VectorSpecies;
  * SIMD dot products over contiguous rows (Java's Vector API: AVX2 on the reference machine).
  * A 1:N scan of 100,000 512-d templates reads 200 MB, so the loops keep four rows in flight to
  * overlap memory loads.
+ * <p>
+ * Only HotSpot's optimising compiler (C2) turns vector operations into SIMD instructions. A JVM
+ * without it (the desktop suite starts with {@code -XX:TieredStopAtLevel=1}, which makes it start a
+ * third quicker on two cores; or {@code -Xint}) runs every vector operation as allocated objects,
+ * 50 to 300 times slower than C2; there the plain loops below are used instead, which C1 compiles
+ * well. {@code -Dfaceattend.search.simd=true|false} overrides the choice (benchmarks, tests).
  */
 final class VectorMath {
+    /** Whether the Vector API kernels are used: this JVM has C2, or the property says so. */
+    static final boolean SIMD = simdCompiled();
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** The int4 kernel widens bytes to shorts: as many short lanes as the machine's widest vector holds. */
     private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_PREFERRED;
@@ -33,6 +43,19 @@ final class VectorMath {
 
     /** One dot product of {@code dim} floats at {@code ao} in {@code a} and {@code bo} in {@code b}. */
     static float dot(float[] a, int ao, float[] b, int bo, int dim) {
+        return SIMD ? simdDot(a, ao, b, bo, dim) : plainDot(a, ao, b, bo, dim);
+    }
+
+    /** scores[r] = dot(rows[r], query) for rows {@code from..to-1}, each {@code dim} floats long. */
+    static void dotRows(float[] rows, float[] query, int dim, int from, int to, float[] scores) {
+        if (SIMD) {
+            simdDotRows(rows, query, dim, from, to, scores);
+        } else {
+            plainDotRows(rows, query, dim, from, to, scores);
+        }
+    }
+
+    private static float simdDot(float[] a, int ao, float[] b, int bo, int dim) {
         int bound = SPECIES.loopBound(dim);
         FloatVector acc = FloatVector.zero(SPECIES);
         for (int i = 0; i < bound; i += SPECIES.length()) {
@@ -45,8 +68,7 @@ final class VectorMath {
         return s;
     }
 
-    /** scores[r] = dot(rows[r], query) for rows {@code from..to-1}, each {@code dim} floats long. */
-    static void dotRows(float[] rows, float[] query, int dim, int from, int to, float[] scores) {
+    static void simdDotRows(float[] rows, float[] query, int dim, int from, int to, float[] scores) {
         int bound = SPECIES.loopBound(dim);
         int r = from;
         for (; r + 3 < to; r += 4) {
@@ -96,6 +118,14 @@ final class VectorMath {
     }
 
     private static void dotRowsInt4(byte[] rows, short[] query, int padded, int from, int to, int[] scores, int base) {
+        if (SIMD) {
+            simdDotRowsInt4(rows, query, padded, from, to, scores, base);
+        } else {
+            plainDotRowsInt4(rows, query, padded, from, to, scores, base);
+        }
+    }
+
+    static void simdDotRowsInt4(byte[] rows, short[] query, int padded, int from, int to, int[] scores, int base) {
         int half = padded / 2;
         int step = NIBBLE_BYTES.length();
         int block = step * INT4_STEPS_PER_FLUSH;
@@ -143,6 +173,62 @@ final class VectorMath {
                         .add((IntVector) a.convertShape(VectorOperators.S2I, WIDE_INTS, 1));
             }
             scores[r - base] = w.reduceLanes(VectorOperators.ADD);
+        }
+    }
+
+    /**
+     * The dot product without the Vector API, for a JVM without C2: four running sums, because C1
+     * neither unrolls nor reorders, and one sum would make every add wait for the one before.
+     */
+    static float plainDot(float[] a, int ao, float[] b, int bo, int dim) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < dim; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < dim; i++) {
+            s0 += a[ao + i] * b[bo + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    static void plainDotRows(float[] rows, float[] query, int dim, int from, int to, float[] scores) {
+        for (int r = from; r < to; r++) {
+            scores[r] = plainDot(rows, r * dim, query, 0, dim);
+        }
+    }
+
+    /** The int4 kernel without the Vector API: the same integer sums, so the same scores exactly. */
+    static void plainDotRowsInt4(byte[] rows, short[] query, int padded, int from, int to, int[] scores, int base) {
+        int half = padded / 2;
+        for (int r = from; r < to; r++) {
+            int o = r * half;
+            int s = 0;
+            for (int j = 0; j < half; j++) {
+                byte b = rows[o + j];
+                // low nibble: coordinate j, high nibble: coordinate j + half, both signed 4-bit
+                s += ((b << 28) >> 28) * query[j] + (b >> 4) * query[j + half];
+            }
+            scores[r - base] = s;
+        }
+    }
+
+    private static boolean simdCompiled() {
+        String forced = System.getProperty("faceattend.search.simd");
+        if (forced != null) {
+            return Boolean.parseBoolean(forced);
+        }
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            boolean compiles = Boolean.parseBoolean(vm.getVMOption("UseCompiler").getValue()); // false with -Xint
+            boolean tiered = Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
+            int stopAt = Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
+            return compiles && (!tiered || stopAt >= 4);
+        } catch (RuntimeException | LinkageError e) {
+            return true; // not HotSpot, or no management: assume an optimising compiler
         }
     }
 

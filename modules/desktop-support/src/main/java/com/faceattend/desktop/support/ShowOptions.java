@@ -27,6 +27,14 @@ public final class ShowOptions implements ArgsProcessor {
             Map.entry("corrections", "CorrectionsTopComponent"), Map.entry("setup", "FirstStartTopComponent"),
             Map.entry("stations", "StationsTopComponent"));
 
+    /**
+     * The window id a {@code --show} name stands for, or null for no such name; also for the UI test,
+     * which opens windows in a running suite the way {@code --show} does.
+     */
+    public static String windowId(String name) {
+        return WINDOWS.get(name.toLowerCase(Locale.ROOT));
+    }
+
     @Arg(longName = "show")
     @Description(shortDescription = "#OPT_Show")
     public String window;
@@ -36,7 +44,7 @@ public final class ShowOptions implements ArgsProcessor {
         if (window == null) {
             return;
         }
-        String id = WINDOWS.get(window.toLowerCase(Locale.ROOT));
+        String id = windowId(window);
         if (id == null) {
             throw new CommandException(2, Bundle.ERR_Show(window));
         }

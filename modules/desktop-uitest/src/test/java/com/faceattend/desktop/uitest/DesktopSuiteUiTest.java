@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.faceattend.desktop.support.ShowOptions;
 import com.faceattend.store.AttendanceRecord;
 import com.faceattend.store.DerbyAttendanceStore;
 import com.faceattend.store.Employee;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -246,21 +246,12 @@ class DesktopSuiteUiTest {
      */
     private static void show(SuiteProcess suite, UiDriver ui, String window, String shownComponent) throws Exception {
         if (suite.handedOver()) {
-            ui.open(TOP_COMPONENTS.get(window));
+            ui.open(ShowOptions.windowId(window));
         } else {
             suite.handOver("--show", window);
         }
         ui.waitFor(shownComponent);
     }
-
-    /** {@code --show} names and their windows' ids (as in the suite's ShowOptions). */
-    private static final Map<String, String> TOP_COMPONENTS = Map.ofEntries(Map.entry("station", "StationTopComponent"),
-            Map.entry("employees", "EmployeesTopComponent"), Map.entry("settings", "SettingsTopComponent"),
-            Map.entry("plugins", "PluginsTopComponent"), Map.entry("reports", "ReportsTopComponent"),
-            Map.entry("alerts", "AlertsTopComponent"), Map.entry("today", "TodayTopComponent"),
-            Map.entry("shifts", "ShiftsTopComponent"), Map.entry("audit", "AuditTopComponent"),
-            Map.entry("corrections", "CorrectionsTopComponent"), Map.entry("setup", "FirstStartTopComponent"),
-            Map.entry("stations", "StationsTopComponent"));
 
     private static List<String> namesIn(List<List<String>> rows) {
         return rows.stream().map(r -> r.get(0)).sorted().toList();
